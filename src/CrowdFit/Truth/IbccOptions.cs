@@ -1,0 +1,61 @@
+namespace CrowdFit.Truth;
+
+/// <summary>Settings of <see cref="Ibcc"/>: the Dirichlet priors and the stopping rule.</summary>
+public sealed record IbccOptions
+{
+    /// <summary>Dirichlet pseudo-count on each class proportion (the prior ν₀ of the class proportions κ).</summary>
+    /// <value>1 (a uniform prior over proportions).</value>
+    public double ClassPseudoCount { get; init; } = 1;
+
+    /// <summary>
+    /// Pseudo-count on the diagonal of every worker's confusion rows: the prior belief, in answers, that a
+    /// worker answers the true class.
+    /// </summary>
+    /// <value>2.</value>
+    public double CorrectPseudoCount { get; init; } = 2;
+
+    /// <summary>Pseudo-count on each off-diagonal cell of every worker's confusion rows.</summary>
+    /// <value>1.</value>
+    public double ErrorPseudoCount { get; init; } = 1;
+
+    /// <summary>Most variational iterations to run.</summary>
+    /// <value>200.</value>
+    public int MaxIterations { get; init; } = 200;
+
+    /// <summary>Iterations stop when no task's posterior probability changes by more than this.</summary>
+    /// <value>1e-4.</value>
+    public double Tolerance { get; init; } = 1e-4;
+
+    /// <summary>Checks every setting and reports all problems together.</summary>
+    /// <exception cref="ArgumentException">One or more settings are out of range.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (!(ClassPseudoCount > 0))
+        {
+            problems.Add($"ClassPseudoCount must be positive (was {ClassPseudoCount}).");
+        }
+
+        if (!(CorrectPseudoCount > 0))
+        {
+            problems.Add($"CorrectPseudoCount must be positive (was {CorrectPseudoCount}).");
+        }
+
+        if (!(ErrorPseudoCount > 0))
+        {
+            problems.Add($"ErrorPseudoCount must be positive (was {ErrorPseudoCount}).");
+        }
+
+        if (MaxIterations < 1)
+        {
+            problems.Add($"MaxIterations must be at least 1 (was {MaxIterations}).");
+        }
+
+        if (!(Tolerance >= 0))
+        {
+            problems.Add($"Tolerance must be zero or positive (was {Tolerance}).");
+        }
+
+        OptionsProblems.ThrowIfAny(nameof(IbccOptions), problems);
+    }
+}

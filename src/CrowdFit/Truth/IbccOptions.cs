@@ -1,6 +1,12 @@
 namespace CrowdFit.Truth;
 
 /// <summary>Settings of <see cref="Ibcc"/>: the Dirichlet priors and the stopping rule.</summary>
+/// <remarks>
+/// The default confusion prior (3 pseudo-answers on the diagonal, 0.25 on each other cell) says "a worker
+/// is probably better than chance" with the weight of about three answers, so it fades once a worker has
+/// answered a few dozen tasks. It was chosen on a small grid (diagonal 1.5, 3, 6 × off-diagonal 0.25, 0.5, 1)
+/// by mean accuracy over the public datasets; every point of the grid was within 0.01 of the best.
+/// </remarks>
 public sealed record IbccOptions
 {
     /// <summary>Dirichlet pseudo-count on each class proportion (the prior ν₀ of the class proportions κ).</summary>
@@ -11,12 +17,12 @@ public sealed record IbccOptions
     /// Pseudo-count on the diagonal of every worker's confusion rows: the prior belief, in answers, that a
     /// worker answers the true class.
     /// </summary>
-    /// <value>2.</value>
-    public double CorrectPseudoCount { get; init; } = 2;
+    /// <value>3.</value>
+    public double CorrectPseudoCount { get; init; } = 3;
 
     /// <summary>Pseudo-count on each off-diagonal cell of every worker's confusion rows.</summary>
-    /// <value>1.</value>
-    public double ErrorPseudoCount { get; init; } = 1;
+    /// <value>0.25.</value>
+    public double ErrorPseudoCount { get; init; } = 0.25;
 
     /// <summary>Most variational iterations to run.</summary>
     /// <value>200.</value>

@@ -1,0 +1,3 @@
+using CrowdFit.Cli;
+
+return CrowdFitCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace CrowdFit.Simulation.Sampling;
+
+/// <summary>
+/// Draws workers with probability proportional to their activity, in O(1) per draw, through Walker's alias
+/// table built by Vose's method (Vose 1991, "A linear algorithm for generating random numbers with a given
+/// distribution").
+/// </summary>
+internal sealed class ActivitySampler
+{
+    // Rejecting repeats is cheap while no few workers hold most of the activity; past this many misses in a
+    // row the exact draw over the remaining workers is cheaper.
+    private const int MaxRejections = 32;
+
+    private readonly double[] _weight;
+    private readonly ulong[] _threshold;
+    private readonly int[] _alias;
+
+    public ActivitySampler(ReadOnlySpan<double> weights)
+    {
+        Debug.Assert(weights.Length > 0);
+        var n = weights.Length;
+        _weight = weights.ToArray();
+        _threshold = new ulong[n];
+        _alias = new int[n];
+        var total = 0.0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        var scaled = new double[n];
+        var small = new Stack<int>();
+        var large = new Stack<int>();
+        for (var i = 0; i < n; i++)
+        {
+            scaled[i] = weights[i] * n / total;
+            (scaled[i] < 1 ? small : large).Push(i);
+        }
+
+        while (small.Count > 0 && large.Count > 0)
+        {
+            var s = small.Pop();
+            var l = large.Pop();
+            _threshold[s] = ToThreshold(scaled[s]);
+            _alias[s] = l;
+            scaled[l] = scaled[l] + scaled[s] - 1;
+            (scaled[l] < 1 ? small : large).Push(l);
+        }
+
+        // Whatever is left holds a full column up to rounding.
+        foreach (var i in large.Concat(small))
+        {
+            _threshold[i] = ulong.MaxValue;
+            _alias[i] = i;
+        }
+    }
+
+    /// <summary>One worker, drawn with probability proportional to activity.</summary>
+    public int Next(ref Xoshiro256 rng)
+    {
+        // The high word of the product picks a column; the low word is a fresh uniform fraction within it.
+        var column = (int)Math.BigMul(rng.NextUInt64(), (ulong)_alias.Length, out var fraction);
+        return fraction < _threshold[column] ? column : _alias[column];
+    }
+
+    /// <summary>
+    /// Fills <paramref name="picked"/> with distinct workers by successive sampling: each slot is drawn in
+    /// proportion to activity among the workers not yet picked.
+    /// </summary>
+    public void NextDistinct(ref Xoshiro256 rng, Span<int> picked)
+    {
+        Debug.Assert(picked.Length <= _weight.Length);
+        for (var slot = 0; slot < picked.Length; slot++)
+        {
+            var before = picked[..slot];
+            var worker = Next(ref rng);
+            for (var miss = 1; before.Contains(worker); miss++)
+            {
+                worker = miss < MaxRejections ? Next(ref rng) : NextExcluding(ref rng, before);
+            }
+
+            picked[slot] = worker;
+        }
+    }
+
+    private int NextExcluding(ref Xoshiro256 rng, ReadOnlySpan<int> excluded)
+    {
+        var remaining = 0.0;
+        for (var i = 0; i < _weight.Length; i++)
+        {
+            remaining += excluded.Contains(i) ? 0 : _weight[i];
+        }
+
+        var target = rng.NextDouble() * remaining;
+        var last = -1;
+        for (var i = 0; i < _weight.Length; i++)
+        {
+            if (excluded.Contains(i))
+            {
+                continue;
+            }
+
+            last = i;
+            target -= _weight[i];
+            if (target < 0)
+            {
+                return i;
+            }
+        }
+
+        return last;
+    }
+
+    private static ulong ToThreshold(double probability)
+        => probability >= 1 ? ulong.MaxValue : (ulong)(probability * 18446744073709551616.0);
+}

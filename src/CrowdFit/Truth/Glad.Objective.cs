@@ -44,7 +44,7 @@ public sealed partial class Glad
     /// Minus the M-step objective Q (expected complete-data log-likelihood plus the standard-normal log-priors
     /// of α and β), with minus its gradient written to <paramref name="gradient"/> (α first, then β).
     /// </summary>
-    private double NegativeObjective(AnswerSet answers, ReadOnlySpan<double> posterior, ReadOnlySpan<double> parameters, Span<double> gradient)
+    internal double NegativeObjective(AnswerSet answers, ReadOnlySpan<double> posterior, ReadOnlySpan<double> parameters, Span<double> gradient)
     {
         var k = answers.ClassCount;
         var w = answers.WorkerCount;

@@ -12,8 +12,8 @@ namespace CrowdFit.Truth;
 /// matches its 1.4.1 output: majority ties go to the first label in ordinal order, a worker's repeated
 /// identical answers to a task count once in its skill (<see cref="WawaOptions.CountRepeatsOnce"/>), and
 /// the posterior is each class's share of the skill-weighted votes, zero for classes nobody chose. Where
-/// Crowd-Kit would divide by zero (every worker of a task has skill 0) the task keeps its plain vote
-/// shares. Gold tasks are clamped in the majority vote, so skills are measured against gold there, and
+/// Crowd-Kit would divide by zero (every worker of a task has skill 0, which gold alone can cause) the task
+/// keeps its plain vote shares. Gold tasks are clamped in the majority vote, so skills are measured against gold there, and
 /// again in the result.
 /// </remarks>
 public sealed class Wawa : ITruthMethod

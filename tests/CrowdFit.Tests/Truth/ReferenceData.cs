@@ -52,8 +52,16 @@ internal static class ReferenceData
     public static Dictionary<string, double> Series(string dataset, string method, string kind) =>
         Rows(Path.Combine(ReferenceFolder, $"{dataset}.{method}.{kind}.csv")).ToDictionary(r => r[0], r => Parse(r[1]), StringComparer.Ordinal);
 
-    /// <summary>The accuracy against gold that <c>meta.json</c> records for Crowd-Kit's run.</summary>
-    public static double MetaAccuracy(string dataset, string method) => Meta(dataset, method).GetProperty("accuracy").GetDouble();
+    /// <summary>
+    /// Asserts that the accuracy of <paramref name="result"/> against gold is the one <c>meta.json</c> records
+    /// for Crowd-Kit's run, which is rounded to 4 decimals.
+    /// </summary>
+    public static void AssertMetaAccuracy(string dataset, string method, TruthResult result, GoldLabels gold)
+    {
+        var expected = Meta(dataset, method).GetProperty("accuracy").GetDouble();
+        var actual = Accuracy(result, gold);
+        Assert.True(Math.Abs(actual - expected) <= 0.5e-4 + 1e-12, $"accuracy {actual}, Crowd-Kit {expected}");
+    }
 
     /// <summary>The EM iterations that <c>meta.json</c> records for Crowd-Kit's run.</summary>
     public static int MetaIterations(string dataset, string method) => Meta(dataset, method).GetProperty("iterations").GetInt32();
@@ -81,6 +89,18 @@ internal static class ReferenceData
         }
 
         return max;
+    }
+
+    /// <summary>Mean absolute difference over all cells.</summary>
+    public static double MeanDifference(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < actual.Length; i++)
+        {
+            sum += Math.Abs(actual[i] - expected[i]);
+        }
+
+        return actual.Length == 0 ? 0 : sum / actual.Length;
     }
 
     private static JsonElement Meta(string dataset, string method)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using CrowdFit.Simulation.Sampling;
 
 namespace CrowdFit.Simulation;
@@ -65,8 +66,7 @@ internal sealed class CrowdModel
         _activity.NextDistinct(ref rng, workers);
         for (var i = 0; i < workers.Length; i++)
         {
-            var row = ((workers[i] * _classCount) + truth) * _classCount;
-            labels[i] = Draw(_answerCdf.AsSpan(row, _classCount), ref rng);
+            labels[i] = Answer(workers[i], truth, ref rng);
         }
 
         return truth;
@@ -75,6 +75,23 @@ internal sealed class CrowdModel
     /// <summary>Whether task <paramref name="task"/> is in the gold sample, decided by a hash of its index alone.</summary>
     public bool IsGold(int task)
         => (Xoshiro256.SplitMix64(_goldKey + (ulong)task) >> 11) * (1.0 / (1UL << 53)) < _goldShare;
+
+    /// <summary>The answer of <paramref name="worker"/> to a task of class <paramref name="truth"/>: a draw from its confusion row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Answer(int worker, int truth, ref Xoshiro256 rng)
+    {
+        var row = _answerCdf.AsSpan(((worker * _classCount) + truth) * _classCount, _classCount);
+        var u = rng.NextDouble();
+
+        // Counting the entries at or below u finds the same class as a scan, without a hard-to-predict exit.
+        var label = 0;
+        foreach (var c in row)
+        {
+            label += u >= c ? 1 : 0;
+        }
+
+        return label;
+    }
 
     private static SimulatedWorker[] DrawWorkers(DawidSkeneCrowdOptions options, double[] balance)
     {

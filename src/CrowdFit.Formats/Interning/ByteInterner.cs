@@ -5,39 +5,38 @@ using System.Text;
 namespace CrowdFit.Formats.Interning;
 
 /// <summary>
-/// Maps distinct UTF-8 byte strings to dense ids 0..Count-1 in order of first appearance, allocating a
-/// <see cref="string"/> only for a new one.
+/// Maps distinct UTF-8 byte strings to dense ids 0..Count-1 in order of first appearance. No string is made
+/// while interning: <see cref="ToArray"/> decodes them all at the end.
 /// </summary>
 /// <remarks>
-/// Open addressing with linear probing over a power-of-two bucket array kept at most half full. The bytes of
-/// every id live in one arena so that a lookup compares spans without decoding. Callers pass valid UTF-8.
+/// Open addressing with linear probing over a power-of-two bucket array kept at most half full; each bucket
+/// holds the hash beside the id, so a probe rarely leaves the bucket's cache line. The bytes of every id
+/// live in one arena (id <c>i</c> spans <c>_offsets[i].._offsets[i+1]</c>), so a lookup compares spans
+/// without decoding. Callers pass valid UTF-8.
 /// </remarks>
 internal sealed class ByteInterner
 {
-    private int[] _buckets;
-    private Entry[] _entries;
-    private string[] _strings;
+    private Bucket[] _buckets;
+    private int[] _offsets;
     private byte[] _bytes;
-    private int _bytesUsed;
 
     /// <summary>Creates an empty interner sized for about <paramref name="capacity"/> ids.</summary>
     public ByteInterner(int capacity = 16)
     {
         capacity = Math.Max(capacity, 4);
-        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
-        _entries = new Entry[capacity];
-        _strings = new string[capacity];
+        _buckets = new Bucket[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
+        _offsets = new int[capacity + 1];
         _bytes = new byte[capacity * 8];
     }
 
     /// <summary>Number of distinct ids.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The id string of <paramref name="id"/>.</summary>
-    public string this[int id] => _strings[id];
+    /// <summary>The id string of <paramref name="id"/> (decoded on each call; meant for messages).</summary>
+    public string this[int id] => Encoding.UTF8.GetString(Bytes(id));
 
     /// <summary>The UTF-8 bytes of <paramref name="id"/>; valid until the next <see cref="Intern"/>.</summary>
-    public ReadOnlySpan<byte> Bytes(int id) => _bytes.AsSpan(_entries[id].Offset, _entries[id].Length);
+    public ReadOnlySpan<byte> Bytes(int id) => _bytes.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id]);
 
     /// <summary>The id of <paramref name="key"/>, or -1 when it was never interned.</summary>
     public int Find(ReadOnlySpan<byte> key)
@@ -46,16 +45,15 @@ internal sealed class ByteInterner
         var mask = _buckets.Length - 1;
         for (var b = hash & mask; ; b = (b + 1) & mask)
         {
-            var id = _buckets[b] - 1;
-            if (id < 0)
+            var bucket = _buckets[b];
+            if (bucket.Id == 0)
             {
                 return -1;
             }
 
-            ref readonly var entry = ref _entries[id];
-            if (entry.Hash == hash && key.SequenceEqual(_bytes.AsSpan(entry.Offset, entry.Length)))
+            if (bucket.Hash == hash && key.SequenceEqual(Bytes(bucket.Id - 1)))
             {
-                return id;
+                return bucket.Id - 1;
             }
         }
     }
@@ -69,18 +67,17 @@ internal sealed class ByteInterner
         var mask = _buckets.Length - 1;
         for (var b = hash & mask; ; b = (b + 1) & mask)
         {
-            var id = _buckets[b] - 1;
-            if (id < 0)
+            var bucket = _buckets[b];
+            if (bucket.Id == 0)
             {
                 added = true;
                 return Add(key, hash, b);
             }
 
-            ref readonly var entry = ref _entries[id];
-            if (entry.Hash == hash && key.SequenceEqual(_bytes.AsSpan(entry.Offset, entry.Length)))
+            if (bucket.Hash == hash && key.SequenceEqual(Bytes(bucket.Id - 1)))
             {
                 added = false;
-                return id;
+                return bucket.Id - 1;
             }
         }
     }
@@ -89,7 +86,11 @@ internal sealed class ByteInterner
     public string[] ToArray(params ReadOnlySpan<string> extra)
     {
         var result = new string[Count + extra.Length];
-        _strings.AsSpan(0, Count).CopyTo(result);
+        for (var id = 0; id < Count; id++)
+        {
+            result[id] = Encoding.UTF8.GetString(Bytes(id));
+        }
+
         extra.CopyTo(result.AsSpan(Count));
         return result;
     }
@@ -97,15 +98,15 @@ internal sealed class ByteInterner
     private int Add(ReadOnlySpan<byte> key, int hash, int bucket)
     {
         var id = Count;
-        if (id == _entries.Length)
+        if (id + 1 == _offsets.Length)
         {
-            Array.Resize(ref _entries, id * 2);
-            Array.Resize(ref _strings, id * 2);
+            Array.Resize(ref _offsets, _offsets.Length * 2);
         }
 
-        if (_bytes.Length - _bytesUsed < key.Length)
+        var used = _offsets[id];
+        if (_bytes.Length - used < key.Length)
         {
-            var size = Math.Max((long)_bytes.Length * 2, (long)_bytesUsed + key.Length);
+            var size = Math.Max((long)_bytes.Length * 2, (long)used + key.Length);
             if (size > Array.MaxLength)
             {
                 throw new NotSupportedException($"The distinct ids take more than {Array.MaxLength} bytes.");
@@ -114,11 +115,9 @@ internal sealed class ByteInterner
             Array.Resize(ref _bytes, (int)size);
         }
 
-        key.CopyTo(_bytes.AsSpan(_bytesUsed));
-        _entries[id] = new Entry(hash, _bytesUsed, key.Length);
-        _strings[id] = Encoding.UTF8.GetString(key);
-        _bytesUsed += key.Length;
-        _buckets[bucket] = id + 1;
+        key.CopyTo(_bytes.AsSpan(used));
+        _offsets[id + 1] = used + key.Length;
+        _buckets[bucket] = new Bucket(hash, id + 1);
         Count = id + 1;
         if (Count * 2 > _buckets.Length)
         {
@@ -130,23 +129,26 @@ internal sealed class ByteInterner
 
     private void Rehash()
     {
-        var buckets = new int[_buckets.Length * 2];
+        var buckets = new Bucket[_buckets.Length * 2];
         var mask = buckets.Length - 1;
-        for (var id = 0; id < Count; id++)
+        foreach (var bucket in _buckets)
         {
-            var b = _entries[id].Hash & mask;
-            while (buckets[b] != 0)
+            if (bucket.Id != 0)
             {
-                b = (b + 1) & mask;
-            }
+                var b = bucket.Hash & mask;
+                while (buckets[b].Id != 0)
+                {
+                    b = (b + 1) & mask;
+                }
 
-            buckets[b] = id + 1;
+                buckets[b] = bucket;
+            }
         }
 
         _buckets = buckets;
     }
 
-    /// <summary>A 32-bit hash of the bytes; the final mix spreads every input bit into the low bits used as the bucket.</summary>
+    /// <summary>A 31-bit hash of the bytes; the final mix spreads every input bit into the low bits used as the bucket.</summary>
     private static int Hash(ReadOnlySpan<byte> key)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15;
@@ -154,8 +156,7 @@ internal sealed class ByteInterner
         var h = (ulong)n * Multiplier;
         if (n >= 8)
         {
-            var i = 0;
-            for (; i + 8 < n; i += 8)
+            for (var i = 0; i + 8 < n; i += 8)
             {
                 h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(key[i..])) * Multiplier, 31);
             }
@@ -176,5 +177,6 @@ internal sealed class ByteInterner
         return (int)(h ^ (h >> 33)) & int.MaxValue;
     }
 
-    private readonly record struct Entry(int Hash, int Offset, int Length);
+    /// <summary>A slot of the table: the key's hash and its id plus one (0 = empty).</summary>
+    private readonly record struct Bucket(int Hash, int Id);
 }

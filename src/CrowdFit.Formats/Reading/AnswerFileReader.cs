@@ -15,7 +15,8 @@ internal static class AnswerFileReader
         var taskField = header.Require("task");
         var workerField = header.Require("worker");
         var labelField = header.Require("label");
-        var log = new LogBuilder(path, ContextReader.Create(parser, header));
+        var capacity = (int)Math.Min(parser.CountLinesAhead(), LogBuilder.MaxAnswers);
+        var log = new LogBuilder(path, ContextReader.Create(parser, header, capacity), capacity);
         var modelId = Encoding.UTF8.GetBytes(options.ModelWorkerId);
         var fieldCount = header.Count;
         var (tasks, workers, labels, context) = (log.Tasks, log.Workers, log.Labels, log.Context);

@@ -5,10 +5,10 @@ using CrowdFit.Formats.Interning;
 namespace CrowdFit.Formats.Reading;
 
 /// <summary>Collects one optional text column (IP, device, country ...) as interned codes.</summary>
-internal sealed class CategoricalReader(int field)
+internal sealed class CategoricalReader(int field, int capacity)
 {
     private readonly ByteInterner _values = new(64);
-    private readonly ChunkedColumn<int> _codes = new();
+    private readonly GrowableColumn<int> _codes = new(capacity);
 
     /// <summary>Index of the column in the record.</summary>
     public int Field { get; } = field;

@@ -13,9 +13,9 @@ internal sealed class ContextReader
     private readonly int _startedAt;
     private readonly int _submittedAt;
     private readonly int _reward;
-    private readonly ChunkedColumn<long>? _startedTicks;
-    private readonly ChunkedColumn<long>? _submittedTicks;
-    private readonly ChunkedColumn<double>? _rewards;
+    private readonly GrowableColumn<long>? _startedTicks;
+    private readonly GrowableColumn<long>? _submittedTicks;
+    private readonly GrowableColumn<double>? _rewards;
     private readonly CategoricalReader? _ip;
     private readonly CategoricalReader? _device;
     private readonly CategoricalReader? _country;
@@ -23,28 +23,31 @@ internal sealed class ContextReader
     private readonly CategoricalReader? _taskType;
     private readonly CategoricalReader? _project;
 
-    private ContextReader(Utf8CsvParser parser, CsvHeader header)
+    private ContextReader(Utf8CsvParser parser, CsvHeader header, int capacity)
     {
         _parser = parser;
         _startedAt = header.IndexOf("started_at");
         _submittedAt = header.IndexOf("submitted_at");
         _reward = header.IndexOf("reward");
-        _startedTicks = _startedAt < 0 ? null : new();
-        _submittedTicks = _submittedAt < 0 ? null : new();
-        _rewards = _reward < 0 ? null : new();
-        _ip = Categorical(header, "ip");
-        _device = Categorical(header, "device");
-        _country = Categorical(header, "country");
-        _paymentCountry = Categorical(header, "payment_country");
-        _taskType = Categorical(header, "task_type");
-        _project = Categorical(header, "project");
+        _startedTicks = _startedAt < 0 ? null : new(capacity);
+        _submittedTicks = _submittedAt < 0 ? null : new(capacity);
+        _rewards = _reward < 0 ? null : new(capacity);
+        _ip = Categorical(header, "ip", capacity);
+        _device = Categorical(header, "device", capacity);
+        _country = Categorical(header, "country", capacity);
+        _paymentCountry = Categorical(header, "payment_country", capacity);
+        _taskType = Categorical(header, "task_type", capacity);
+        _project = Categorical(header, "project", capacity);
     }
 
     /// <summary>A reader for the optional columns of <paramref name="header"/>; <see langword="null"/> when it has none.</summary>
-    public static ContextReader? Create(Utf8CsvParser parser, CsvHeader header)
+    /// <param name="parser">The parser, positioned after the header.</param>
+    /// <param name="header">The header.</param>
+    /// <param name="capacity">Expected number of rows.</param>
+    public static ContextReader? Create(Utf8CsvParser parser, CsvHeader header, int capacity)
     {
         string[] optional = ["started_at", "submitted_at", "reward", "ip", "device", "country", "payment_country", "task_type", "project"];
-        return optional.Any(name => header.IndexOf(name) >= 0) ? new ContextReader(parser, header) : null;
+        return optional.Any(name => header.IndexOf(name) >= 0) ? new ContextReader(parser, header, capacity) : null;
     }
 
     /// <summary>Appends the optional cells of the parser's current record.</summary>
@@ -75,8 +78,8 @@ internal sealed class ContextReader
         _project?.Build(rowCount),
         _rewards?.ToArray(rowCount, double.NaN));
 
-    private static CategoricalReader? Categorical(CsvHeader header, string name) =>
-        header.IndexOf(name) is var field and >= 0 ? new CategoricalReader(field) : null;
+    private static CategoricalReader? Categorical(CsvHeader header, string name, int capacity) =>
+        header.IndexOf(name) is var field and >= 0 ? new CategoricalReader(field, capacity) : null;
 
     private long Time(int field)
     {

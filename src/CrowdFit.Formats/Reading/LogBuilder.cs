@@ -8,7 +8,7 @@ namespace CrowdFit.Formats.Reading;
 /// What the readers collect before the answer set exists: interned ids and labels, the answer columns and
 /// the context. Gold and scores resolve their tasks against it and may add labels to it.
 /// </summary>
-internal sealed class LogBuilder(string answersPath, ContextReader? context)
+internal sealed class LogBuilder(string answersPath, ContextReader? context, int capacity)
 {
     /// <summary>Most answers a log may hold (the largest array length).</summary>
     public static readonly int MaxAnswers = Array.MaxLength;
@@ -26,13 +26,13 @@ internal sealed class LogBuilder(string answersPath, ContextReader? context)
     public LabelTable Labels { get; } = new();
 
     /// <summary>Task of each answer row.</summary>
-    public ChunkedColumn<int> Task { get; } = new();
+    public GrowableColumn<int> Task { get; } = new(capacity);
 
     /// <summary>Worker of each answer row.</summary>
-    public ChunkedColumn<int> Worker { get; } = new();
+    public GrowableColumn<int> Worker { get; } = new(capacity);
 
     /// <summary>Label of each answer row (a <see cref="Labels"/> id).</summary>
-    public ChunkedColumn<int> Label { get; } = new();
+    public GrowableColumn<int> Label { get; } = new(capacity);
 
     /// <summary>The optional columns, when the file has any.</summary>
     public ContextReader? Context { get; } = context;

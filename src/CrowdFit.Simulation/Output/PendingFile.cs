@@ -1,16 +1,24 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace CrowdFit.Simulation.Output;
 
 /// <summary>
-/// A file written under a temporary name beside its final path through one large byte buffer, and renamed
-/// into place only by <see cref="Publish"/>. Disposing an unpublished file deletes it, so a failed or
-/// cancelled run leaves neither a partial file nor a changed old one.
+/// A file written under a temporary name beside its final path and renamed into place only by
+/// <see cref="Publish"/>. Disposing an unpublished file deletes it, so a failed or cancelled run leaves
+/// neither a partial file nor a changed old one.
 /// </summary>
+/// <remarks>
+/// Bytes go into one large buffer; a full buffer is written on a thread-pool thread while a second one
+/// fills, so copying into the page cache overlaps with generating the next rows.
+/// </remarks>
 internal sealed class PendingFile : IDisposable
 {
     private readonly string _path;
     private readonly string _temporaryPath;
-    private readonly FileStream _stream;
-    private readonly byte[] _buffer;
+    private readonly SafeFileHandle _handle;
+    private byte[] _buffer;
+    private byte[] _spare;
+    private Task _writing = Task.CompletedTask;
     private int _used;
     private long _flushed;
     private bool _published;
@@ -19,10 +27,9 @@ internal sealed class PendingFile : IDisposable
     {
         _path = path;
         _temporaryPath = $"{path}.{Path.GetRandomFileName()}.tmp";
-
-        // The buffer here is the only one; a FileStream buffer would copy every byte a second time.
-        _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        _handle = File.OpenHandle(_temporaryPath, FileMode.CreateNew, FileAccess.Write);
         _buffer = GC.AllocateUninitializedArray<byte>(bufferSize);
+        _spare = GC.AllocateUninitializedArray<byte>(bufferSize);
     }
 
     /// <summary>Bytes written so far, buffered or not.</summary>
@@ -62,7 +69,8 @@ internal sealed class PendingFile : IDisposable
     public void Complete()
     {
         Flush();
-        _stream.Dispose();
+        _writing.GetAwaiter().GetResult();
+        _handle.Dispose();
     }
 
     /// <summary>Renames the completed file to its final path, replacing any file there.</summary>
@@ -75,7 +83,9 @@ internal sealed class PendingFile : IDisposable
     /// <summary>Closes the file and deletes it unless it was published.</summary>
     public void Dispose()
     {
-        _stream.Dispose();
+        // WaitAny, unlike Wait, does not rethrow: a failed write has already failed the run.
+        Task.WaitAny(_writing);
+        _handle.Dispose();
         if (!_published)
         {
             File.Delete(_temporaryPath);
@@ -84,8 +94,10 @@ internal sealed class PendingFile : IDisposable
 
     private void Flush()
     {
-        _stream.Write(_buffer, 0, _used);
+        _writing.GetAwaiter().GetResult();
+        _writing = RandomAccess.WriteAsync(_handle, _buffer.AsMemory(0, _used), _flushed).AsTask();
         _flushed += _used;
         _used = 0;
+        (_buffer, _spare) = (_spare, _buffer);
     }
 }

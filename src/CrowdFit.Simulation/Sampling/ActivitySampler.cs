@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace CrowdFit.Simulation.Sampling;
 
@@ -58,17 +59,22 @@ internal sealed class ActivitySampler
     }
 
     /// <summary>One worker, drawn with probability proportional to activity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next(ref Xoshiro256 rng)
     {
         // The high word of the product picks a column; the low word is a fresh uniform fraction within it.
         var column = (int)Math.BigMul(rng.NextUInt64(), (ulong)_alias.Length, out var fraction);
-        return fraction < _threshold[column] ? column : _alias[column];
+        var alias = _alias[column];
+
+        // Both outcomes are loaded first so the choice compiles to a conditional move, not a coin-flip branch.
+        return fraction < _threshold[column] ? column : alias;
     }
 
     /// <summary>
     /// Fills <paramref name="picked"/> with distinct workers by successive sampling: each slot is drawn in
     /// proportion to activity among the workers not yet picked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void NextDistinct(ref Xoshiro256 rng, Span<int> picked)
     {
         Debug.Assert(picked.Length <= _weight.Length);
@@ -76,7 +82,7 @@ internal sealed class ActivitySampler
         {
             var before = picked[..slot];
             var worker = Next(ref rng);
-            for (var miss = 1; before.Contains(worker); miss++)
+            for (var miss = 1; IsIn(before, worker); miss++)
             {
                 worker = miss < MaxRejections ? Next(ref rng) : NextExcluding(ref rng, before);
             }
@@ -111,6 +117,20 @@ internal sealed class ActivitySampler
         }
 
         return last;
+    }
+
+    // A plain loop: tasks have few answers, and the vectorised Contains costs more than it saves on them.
+    private static bool IsIn(ReadOnlySpan<int> picked, int worker)
+    {
+        foreach (var p in picked)
+        {
+            if (p == worker)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ulong ToThreshold(double probability)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CrowdFit.Simulation.Sampling;
 
@@ -28,6 +29,7 @@ internal struct Xoshiro256
     }
 
     /// <summary>The next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
@@ -42,6 +44,7 @@ internal struct Xoshiro256
     }
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A uniform double in (0, 1): never zero, so its logarithm is finite.</summary>

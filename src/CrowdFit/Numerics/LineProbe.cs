@@ -5,6 +5,3 @@ namespace CrowdFit.Numerics;
 /// <paramref name="step"/> (the point <c>x + step · d</c>).
 /// </summary>
 internal delegate (double Value, double Slope) LineProbe(double step);
-
-/// <summary>An objective and its gradient: returns f(x) and writes ∇f(x) into <paramref name="gradient"/>.</summary>
-internal delegate double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient);

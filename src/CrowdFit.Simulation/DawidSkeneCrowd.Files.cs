@@ -79,8 +79,7 @@ public static partial class DawidSkeneCrowd
         var labelTexts = new IdTable(null, options.Classes, (byte)'\n');
         var workers = new int[options.AnswersPerTask];
         var labels = new int[options.AnswersPerTask];
-        Span<byte> prefix = stackalloc byte[12];
-        var maxRow = prefix.Length + workerIds.MaxLength + labelTexts.MaxLength;
+        Span<byte> task = stackalloc byte[IdTable.Slot];
         var goldCount = 0;
         for (var t = 0; t < options.Tasks; t++)
         {
@@ -90,24 +89,22 @@ public static partial class DawidSkeneCrowd
             }
 
             var trueLabel = model.Task(t, workers, labels);
-            var task = TaskPrefix(t, prefix);
+            var taskLength = IdTable.Format((byte)'t', t, (byte)',', task);
             for (var i = 0; i < workers.Length; i++)
             {
-                var row = answers.Reserve(maxRow);
-                var worker = workerIds[workers[i]];
-                var label = labelTexts[labels[i]];
+                var row = answers.Reserve(3 * IdTable.Slot);
                 task.CopyTo(row);
-                worker.CopyTo(row[task.Length..]);
-                label.CopyTo(row[(task.Length + worker.Length)..]);
-                answers.Advance(task.Length + worker.Length + label.Length);
+                var n = taskLength;
+                workerIds[workers[i]].CopyTo(row[n..]);
+                n += workerIds.Length(workers[i]);
+                labelTexts[labels[i]].CopyTo(row[n..]);
+                answers.Advance(n + labelTexts.Length(labels[i]));
             }
 
-            truth.Write(task);
-            truth.Write(labelTexts[trueLabel]);
+            WriteTaskRow(truth, task[..taskLength], labelTexts, trueLabel);
             if (model.IsGold(t))
             {
-                gold.Write(task);
-                gold.Write(labelTexts[trueLabel]);
+                WriteTaskRow(gold, task[..taskLength], labelTexts, trueLabel);
                 goldCount++;
             }
         }
@@ -115,13 +112,10 @@ public static partial class DawidSkeneCrowd
         return goldCount;
     }
 
-    /// <summary>Formats <c>t{task},</c> into <paramref name="buffer"/> and returns the formatted part.</summary>
-    private static ReadOnlySpan<byte> TaskPrefix(int task, Span<byte> buffer)
+    private static void WriteTaskRow(PendingFile file, ReadOnlySpan<byte> task, IdTable labelTexts, int label)
     {
-        buffer[0] = (byte)'t';
-        Utf8Formatter.TryFormat(task, buffer[1..], out var digits);
-        buffer[digits + 1] = (byte)',';
-        return buffer[..(digits + 2)];
+        file.Write(task);
+        file.Write(labelTexts[label][..labelTexts.Length(label)]);
     }
 
     private static void WriteWorkers(PendingFile file, SimulatedWorker[] workers)

@@ -17,7 +17,7 @@ internal sealed class GrowableColumn<T>
     private int _count;
 
     /// <summary>Creates a column with room for <paramref name="capacity"/> values.</summary>
-    public GrowableColumn(int capacity) => _items = GC.AllocateUninitializedArray<T>(Math.Max(capacity, 16));
+    public GrowableColumn(int capacity) => _items = GC.AllocateUninitializedArray<T>(Math.Max(capacity, 0));
 
     /// <summary>Number of values added.</summary>
     public int Count => _count;
@@ -58,7 +58,7 @@ internal sealed class GrowableColumn<T>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddWithResize(T value)
     {
-        var size = (int)Math.Min(Array.MaxLength, (long)_items.Length * 2);
+        var size = (int)Math.Clamp((long)_items.Length * 2, 16, Array.MaxLength);
         var items = GC.AllocateUninitializedArray<T>(size);
         _items.AsSpan(0, _count).CopyTo(items);
         _items = items;

@@ -4,8 +4,11 @@ namespace CrowdFit.Formats.Csv;
 internal static class CsvFile
 {
     /// <summary>Opens <paramref name="path"/> for sequential reading by a parser.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="blockSize">Bytes read at a time.</param>
+    /// <param name="countLines">Whether the parser first counts the lines, to size columns exactly.</param>
     /// <exception cref="AnswerFormatException">The file does not exist or cannot be opened.</exception>
-    public static Utf8CsvParser Open(string path, int blockSize)
+    public static Utf8CsvParser Open(string path, int blockSize, bool countLines = false)
     {
         FileStream stream;
         try
@@ -24,7 +27,7 @@ internal static class CsvFile
 
         try
         {
-            return new Utf8CsvParser(stream, path, blockSize);
+            return new Utf8CsvParser(stream, path, blockSize, countLines);
         }
         catch
         {

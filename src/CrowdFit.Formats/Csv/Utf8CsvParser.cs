@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Formats.Csv;
 
 /// <summary>
@@ -31,11 +33,13 @@ internal sealed partial class Utf8CsvParser : IDisposable
     /// <param name="stream">The bytes of the file.</param>
     /// <param name="path">The file name used in error messages.</param>
     /// <param name="blockSize">Bytes read at a time.</param>
-    public Utf8CsvParser(Stream stream, string path, int blockSize)
+    /// <param name="countLines">Whether to count the lines first (see <see cref="LineCount"/>).</param>
+    public Utf8CsvParser(Stream stream, string path, int blockSize, bool countLines = false)
     {
         _stream = stream;
         Path = path;
         _buffer = new byte[blockSize];
+        LineCount = countLines ? CountLines() : -1;
         Start();
     }
 
@@ -47,6 +51,12 @@ internal sealed partial class Utf8CsvParser : IDisposable
 
     /// <summary>Physical line on which the current record starts.</summary>
     public int RecordLine { get; private set; }
+
+    /// <summary>
+    /// Number of lines in the file (line ends, plus one for a last line without one), an upper bound of the
+    /// number of records; -1 when not counted or the stream cannot seek.
+    /// </summary>
+    public long LineCount { get; }
 
     /// <summary>Physical line after the last record read.</summary>
     public int NextLine => _line;
@@ -69,6 +79,7 @@ internal sealed partial class Utf8CsvParser : IDisposable
 
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     /// <exception cref="AnswerFormatException">The record is malformed or not UTF-8.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ReadRecord()
     {
         while (true)
@@ -116,6 +127,7 @@ internal sealed partial class Utf8CsvParser : IDisposable
     /// <summary>Disposes the stream.</summary>
     public void Dispose() => _stream.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitLine(int start, int end)
     {
         var count = 0;
@@ -178,6 +190,28 @@ internal sealed partial class Utf8CsvParser : IDisposable
         _eof = read == 0;
         Validate();
         FindNextQuote();
+    }
+
+    /// <summary>Counts the line ends of a seekable stream in a quick first pass, then goes back to the start.</summary>
+    private long CountLines()
+    {
+        if (!_stream.CanSeek)
+        {
+            return -1;
+        }
+
+        var start = _stream.Position;
+        long lines = 0;
+        var last = (byte)'\n';
+        int read;
+        while ((read = _stream.Read(_buffer)) > 0)
+        {
+            lines += _buffer.AsSpan(0, read).Count((byte)'\n');
+            last = _buffer[read - 1];
+        }
+
+        _stream.Position = start;
+        return last == '\n' ? lines : lines + 1;
     }
 
     private void FindNextQuote()

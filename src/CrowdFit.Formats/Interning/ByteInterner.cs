@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CrowdFit.Formats.Interning;
@@ -39,6 +40,7 @@ internal sealed class ByteInterner
     public ReadOnlySpan<byte> Bytes(int id) => _bytes.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id]);
 
     /// <summary>The id of <paramref name="key"/>, or -1 when it was never interned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);
@@ -61,6 +63,7 @@ internal sealed class ByteInterner
     /// <summary>The id of <paramref name="key"/>, adding it when new.</summary>
     /// <param name="key">Valid UTF-8 bytes.</param>
     /// <param name="added">Whether the key was new.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> key, out bool added)
     {
         var hash = Hash(key);
@@ -149,6 +152,7 @@ internal sealed class ByteInterner
     }
 
     /// <summary>A 31-bit hash of the bytes; the final mix spreads every input bit into the low bits used as the bucket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> key)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15;

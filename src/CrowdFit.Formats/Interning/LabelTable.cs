@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Formats.Interning;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal sealed class LabelTable
     public string this[int id] => _all[id];
 
     /// <summary>The id of <paramref name="label"/>, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> label)
     {
         if (label.Length != 1)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CrowdFit.Formats.Csv;
 
@@ -8,14 +9,18 @@ internal static class AnswerFileReader
 {
     /// <summary>Reads <paramref name="path"/> into a new <see cref="LogBuilder"/>.</summary>
     /// <exception cref="AnswerFormatException">The file is missing, malformed or has no answers.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LogBuilder Read(string path, ReaderOptions options)
     {
-        using var parser = CsvFile.Open(path, options.BlockSize);
+        using var parser = CsvFile.Open(path, options.BlockSize, countLines: true);
         var header = CsvHeader.Read(parser, "task,worker,label");
         var taskField = header.Require("task");
         var workerField = header.Require("worker");
         var labelField = header.Require("label");
-        var capacity = (int)Math.Min(parser.CountLinesAhead(), LogBuilder.MaxAnswers);
+        
+        // Lines after the header bound the rows; for the usual file (no blank lines, no line breaks inside
+        // quotes) they are exactly the rows, so the columns need no copy at the end.
+        var capacity = parser.LineCount < 0 ? 1024 : (int)Math.Min(parser.LineCount - 1, LogBuilder.MaxAnswers);
         var log = new LogBuilder(path, ContextReader.Create(parser, header, capacity), capacity);
         var modelId = Encoding.UTF8.GetBytes(options.ModelWorkerId);
         var fieldCount = header.Count;

@@ -84,14 +84,16 @@ internal sealed class ActivitySampler
             var worker = Next(ref rng);
             for (var miss = 1; IsIn(before, worker); miss++)
             {
-                worker = miss < MaxRejections ? Next(ref rng) : NextExcluding(ref rng, before);
+                worker = miss < MaxRejections ? Next(ref rng) : NextExcluding(rng.NextDouble(), before);
             }
 
             picked[slot] = worker;
         }
     }
 
-    private int NextExcluding(ref Xoshiro256 rng, ReadOnlySpan<int> excluded)
+    // Takes the uniform draw rather than the generator: a by-ref generator here would keep the generator of
+    // the hot path in memory instead of registers.
+    private int NextExcluding(double uniform, ReadOnlySpan<int> excluded)
     {
         var remaining = 0.0;
         for (var i = 0; i < _weight.Length; i++)
@@ -99,7 +101,7 @@ internal sealed class ActivitySampler
             remaining += excluded.Contains(i) ? 0 : _weight[i];
         }
 
-        var target = rng.NextDouble() * remaining;
+        var target = uniform * remaining;
         var last = -1;
         for (var i = 0; i < _weight.Length; i++)
         {

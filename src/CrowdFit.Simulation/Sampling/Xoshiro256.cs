@@ -54,6 +54,7 @@ internal struct Xoshiro256
     public int NextInt(int n) => (int)Math.BigMul(NextUInt64(), (ulong)n, out _);
 
     /// <summary>One SplitMix64 output for <paramref name="x"/>: a strong 64-bit mix, also used as a hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong SplitMix64(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;

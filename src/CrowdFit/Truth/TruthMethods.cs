@@ -13,12 +13,15 @@ public static class TruthMethods
     private static readonly Dictionary<string, Func<ITruthMethod>> s_factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["mv"] = () => new MajorityVote(),
+        ["wawa"] = () => new Wawa(),
         ["ds"] = () => new DawidSkene(),
+        ["onecoin"] = () => new OneCoinDawidSkene(),
+        ["glad"] = () => new Glad(),
         ["ibcc"] = () => new Ibcc(),
     };
 
     /// <summary>All method names, in the order reports list them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["mv", "ds", "ibcc"];
+    public static IReadOnlyList<string> Names { get; } = ["mv", "wawa", "ds", "onecoin", "glad", "ibcc"];
 
     /// <summary>Creates the method called <paramref name="name"/> with its default options.</summary>
     /// <exception cref="ArgumentException">No method has that name; the message lists the names.</exception>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CrowdFit.Truth;
 
 namespace CrowdFit.Tests.Truth;
@@ -6,16 +5,15 @@ namespace CrowdFit.Tests.Truth;
 public sealed class GladScaleTests
 {
     [Fact]
-    public void Fit_EightyEightThousandAnswers_FinishesInSeconds()
+    public void Fit_Trec2011_ConvergesBeforeTheIterationLimit()
     {
-        // trec2011 is the slowest public log for GLAD (28 EM iterations; about 2.3 s in a Release build on
-        // 2 cores, where Crowd-Kit timed out past 240 s). The bound guards against accidental quadratic work.
+        // trec2011 (88,385 answers, 19,033 tasks) is the log on which Crowd-Kit's GLAD ran out of time;
+        // speed is measured in bench/, this checks that the EM loop settles.
         var answers = ReferenceData.Answers("trec2011");
-        var watch = Stopwatch.StartNew();
 
         var fit = new Glad().Fit(answers);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
         Assert.True(fit.Truth.Converged);
+        Assert.InRange(fit.Truth.Iterations, 1, new GladOptions().MaxIterations - 1);
     }
 }

@@ -8,7 +8,7 @@ public sealed class IbccTests
     [Fact]
     public void Infer_SingleAnswer_PosteriorFollowsPriorPseudoCounts()
     {
-        // One task, one answer "a", two classes, default priors (class 1, correct 2, error 1). The answer
+        // One task, one answer "a", two classes, default priors (class 1, correct 6, error 1). The answer
         // favours "a"; the prior keeps a single answer from being certain.
         var answers = AnswerSet.FromTriples([("t", "w", "a")], ["b"]);
 

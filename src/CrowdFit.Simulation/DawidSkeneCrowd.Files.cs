@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using CrowdFit.Simulation.Output;
 
@@ -124,11 +123,7 @@ public static partial class DawidSkeneCrowd
         foreach (var worker in workers)
         {
             var row = file.Reserve(64);
-            var n = 0;
-            row[n++] = (byte)'w';
-            Utf8Formatter.TryFormat(worker.Index, row[n..], out var written);
-            n += written;
-            row[n++] = (byte)',';
+            var n = IdTable.Format((byte)'w', worker.Index, (byte)',', row);
             var kind = worker.Kind switch
             {
                 WorkerKind.UniformSpammer => "uniform_spammer"u8,
@@ -140,7 +135,7 @@ public static partial class DawidSkeneCrowd
             row[n++] = (byte)',';
 
             // Six decimals keep the file stable where the last bit of a logarithm might differ.
-            worker.Accuracy.TryFormat(row[n..], out written, "F6", CultureInfo.InvariantCulture);
+            worker.Accuracy.TryFormat(row[n..], out var written, "F6", CultureInfo.InvariantCulture);
             n += written;
             row[n++] = (byte)'\n';
             file.Advance(n);

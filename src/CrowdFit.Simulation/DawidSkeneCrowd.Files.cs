@@ -32,7 +32,8 @@ public static partial class DawidSkeneCrowd
     /// <remarks>
     /// Each file is written under a temporary name and all four are renamed into place only once every one
     /// is complete; on failure or cancellation the temporary files are deleted and existing files are left
-    /// as they were. The in-memory <see cref="Generate"/> gives the same crowd for the same options.
+    /// as they were (unless a rename itself fails part-way through the four). Cancellation is checked every 16,384 tasks. The in-memory <see cref="Generate"/> gives
+    /// the same crowd for the same options.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="directory"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid (every problem is listed), or
@@ -43,7 +44,6 @@ public static partial class DawidSkeneCrowd
     {
         Validate(options);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        cancellationToken.ThrowIfCancellationRequested();
         var model = new CrowdModel(options);
         var fullDirectory = Path.GetFullPath(directory);
         Directory.CreateDirectory(fullDirectory);

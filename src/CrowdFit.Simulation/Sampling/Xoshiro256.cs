@@ -28,6 +28,10 @@ internal struct Xoshiro256
         _s3 = NextSplitMix64(ref state);
     }
 
+    /// <summary>A generator in the given raw state, which must not be all zero; for checking against reference outputs.</summary>
+    internal static Xoshiro256 FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+        => new() { _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3 };
+
     /// <summary>The next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CrowdFit.Formats.Csv;
@@ -19,6 +20,7 @@ internal sealed class Utf8CsvWriter : IDisposable
 
     private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly StandardFormat s_sixDigits = new('G', 6);
+    private static readonly double[] s_scale = [1e6, 1e7, 1e8, 1e9];
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[BufferSize];
@@ -40,6 +42,7 @@ internal sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>Writes a text field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(string value)
     {
         if (value.Length > BufferSize / 8 || value.AsSpan().IndexOfAny(s_needsQuotes) >= 0)
@@ -53,6 +56,7 @@ internal sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>Writes a field already encoded by <see cref="Encode"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(ReadOnlySpan<byte> encoded)
     {
         if (encoded.Length > BufferSize / 2)
@@ -69,6 +73,7 @@ internal sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>Writes an integer field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(int value)
     {
         Separator(MaxNumberBytes);
@@ -77,6 +82,7 @@ internal sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>Writes a number with up to six significant digits; NaN writes an empty cell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(double value)
     {
         Separator(MaxNumberBytes);
@@ -92,11 +98,17 @@ internal sealed class Utf8CsvWriter : IDisposable
             return;
         }
 
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_used), out var written, s_sixDigits);
+        var destination = _buffer.AsSpan(_used);
+        if (!TryFormatProbability(value, destination, out var written))
+        {
+            Utf8Formatter.TryFormat(value, destination, out written, s_sixDigits);
+        }
+
         _used += written;
     }
 
     /// <summary>Ends the current row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRow()
     {
         if (_used == _buffer.Length)
@@ -118,7 +130,59 @@ internal sealed class Utf8CsvWriter : IDisposable
     /// <summary>Flushes the buffer; the stream stays open.</summary>
     public void Dispose() => Flush();
 
+    /// <summary>
+    /// Formats a value in [0.0001, 1) as <c>G6</c> does, several times faster: most written numbers are
+    /// probabilities. Returns false (the caller uses the general formatter) outside that range, when
+    /// rounding carries into a new digit, or when the value is too close to a rounding tie for a scaled
+    /// double to decide it the way exact decimal rounding would.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool TryFormatProbability(double value, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (!(value >= 1e-4 && value < 1) || destination.Length < 12)
+        {
+            return false;
+        }
+
+        // Leading zeros after the point: each threshold is the double just above the power of ten.
+        var zeros = value >= 0.1 ? 0 : value >= 0.01 ? 1 : value >= 0.001 ? 2 : 3;
+        var scaled = value * s_scale[zeros];
+        var whole = Math.Floor(scaled);
+        var fraction = scaled - whole;
+        if (Math.Abs(fraction - 0.5) < 1e-6)
+        {
+            return false;
+        }
+
+        var digits = (int)whole + (fraction > 0.5 ? 1 : 0);
+        if (digits >= 1_000_000)
+        {
+            return false;
+        }
+
+        var length = 6;
+        while (digits % 10 == 0)
+        {
+            digits /= 10;
+            length--;
+        }
+
+        destination[0] = (byte)'0';
+        destination[1] = (byte)'.';
+        destination.Slice(2, zeros).Fill((byte)'0');
+        written = 2 + zeros + length;
+        for (var i = written - 1; i >= 2 + zeros; i--)
+        {
+            destination[i] = (byte)('0' + (digits % 10));
+            digits /= 10;
+        }
+
+        return true;
+    }
+
     /// <summary>Writes the comma before a field that is not the first of its row, and makes room for <paramref name="bytes"/> more.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Separator(int bytes)
     {
         if (_buffer.Length - _used < bytes + 2)

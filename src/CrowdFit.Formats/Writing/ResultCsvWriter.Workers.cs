@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Formats.Csv;
 using CrowdFit.Truth;
 
@@ -14,6 +15,7 @@ public static partial class ResultCsvWriter
     /// <param name="result">The inference result.</param>
     /// <param name="destination">The stream to write to.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteWorkers(TruthResult result, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(result);

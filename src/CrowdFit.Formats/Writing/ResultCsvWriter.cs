@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Formats.Csv;
 using CrowdFit.Truth;
 
@@ -22,6 +23,7 @@ public static partial class ResultCsvWriter
     /// <param name="result">The inference result.</param>
     /// <param name="destination">The stream to write to.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteLabels(TruthResult result, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -61,6 +63,7 @@ public static partial class ResultCsvWriter
     /// <param name="result">The inference result.</param>
     /// <param name="destination">The stream to write to.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteAnswers(TruthResult result, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -58,6 +58,7 @@ internal sealed partial class CrowdModel
     /// Generates task <paramref name="task"/>: fills <paramref name="workers"/> with distinct workers and
     /// <paramref name="labels"/> with their answers, and returns the true class.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Task(int task, Span<int> workers, Span<int> labels)
     {
         Debug.Assert(workers.Length == labels.Length);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CrowdFit.Simulation.Output;
 
 namespace CrowdFit.Simulation;
@@ -69,6 +70,8 @@ public static partial class DawidSkeneCrowd
         return new SimulatedCrowdFiles(fullDirectory, options.AnswerCount, options.Tasks, goldCount, bytes, Array.AsReadOnly(model.Workers));
     }
 
+    // Runs once per call for millions of rows: compile it fully at once rather than through the tiers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WriteTasks(DawidSkeneCrowdOptions options, CrowdModel model, PendingFile answers, PendingFile truth, PendingFile gold, CancellationToken cancellationToken)
     {
         answers.Write("task,worker,label\n"u8);

@@ -10,8 +10,8 @@ namespace CrowdFit.Simulation.Sampling;
 /// </summary>
 internal sealed class ActivitySampler
 {
-    // Rejecting repeats is cheap while no few workers hold most of the activity; past this many misses in a
-    // row the exact draw over the remaining workers is cheaper.
+    // Redrawing on a repeat is cheap unless a handful of workers hold most of the activity; after this many
+    // repeats in a row an exact draw over the workers not yet picked is cheaper.
     private const int MaxRejections = 32;
 
     private readonly double[] _weight;

@@ -50,6 +50,13 @@ internal static class SimulateCommand
 
     public static int Run(DawidSkeneCrowdOptions options, string directory, TextWriter stdout, TextWriter stderr)
     {
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            stderr.WriteLine($"crowdfit simulate: {string.Join(" ", problems)}");
+            return 2;
+        }
+
         try
         {
             var clock = Stopwatch.StartNew();
@@ -58,11 +65,6 @@ internal static class SimulateCommand
                 CultureInfo.InvariantCulture,
                 $"simulated {files.AnswerCount:N0} answers on {files.TaskCount:N0} tasks by {files.Workers.Count:N0} workers into {files.Directory} in {clock.Elapsed.TotalSeconds:F1} s"));
             return 0;
-        }
-        catch (ArgumentException error)
-        {
-            stderr.WriteLine($"crowdfit simulate: {error.Message}");
-            return 2;
         }
         catch (IOException error)
         {

@@ -27,4 +27,16 @@ public sealed class SimulateCommandTests
         Assert.Equal(2, code);
         Assert.Contains("'moon'", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_ZeroTasks_ExitsTwoNamingTheSetting()
+    {
+        using var folder = new TempFolder();
+
+        var (code, _, stderr) = Cli.Run("simulate", "--tasks", "0", "--out", folder.Path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Tasks", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", stderr, StringComparison.Ordinal);
+    }
 }

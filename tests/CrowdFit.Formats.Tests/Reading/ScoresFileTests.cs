@@ -10,7 +10,7 @@ public sealed class ScoresFileTests
         var log = Read("task,label,score\nt1,cat,0.2\nt1,dog,0.8\nt2,cat,0.6\n");
 
         var answers = log.Answers;
-        Assert.Equal(1, log.ModelWorker);
+        Assert.Equal(2, log.ModelWorker);
         Assert.Equal(["w1", "w2", "model"], answers.WorkerIds);
         Assert.Equal(6, answers.Count);
         Assert.Equal([(0, 2, 1), (1, 2, 0)], ModelAnswers(log));

@@ -87,9 +87,18 @@ internal sealed class ByteInterner
         }
     }
 
-    /// <summary>The id strings, exactly <see cref="Count"/> of them, followed by <paramref name="extra"/>.</summary>
-    public string[] ToArray(params ReadOnlySpan<string> extra)
+    /// <summary>
+    /// The id strings, exactly <see cref="Count"/> of them, followed by <paramref name="extra"/>. With
+    /// <paramref name="release"/> the interner gives up its tables first, so that their memory can serve the
+    /// strings, and must not be used again.
+    /// </summary>
+    public string[] ToArray(bool release, params ReadOnlySpan<string> extra)
     {
+        if (release)
+        {
+            _buckets = [];
+        }
+
         var result = new string[Count + extra.Length];
         for (var id = 0; id < Count; id++)
         {
@@ -97,6 +106,11 @@ internal sealed class ByteInterner
         }
 
         extra.CopyTo(result.AsSpan(Count));
+        if (release)
+        {
+            (_offsets, _bytes, Count) = ([0], [], 0);
+        }
+
         return result;
     }
 

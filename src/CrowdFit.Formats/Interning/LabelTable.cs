@@ -39,5 +39,5 @@ internal sealed class LabelTable
     }
 
     /// <summary>The label strings by id.</summary>
-    public string[] ToArray() => _all.ToArray();
+    public string[] ToArray() => _all.ToArray(release: false);
 }

@@ -19,5 +19,5 @@ internal sealed class CategoricalReader(int field, int capacity)
 
     /// <summary>Builds the column with <paramref name="rowCount"/> rows, missing past the rows read.</summary>
     public CategoricalColumn Build(int rowCount) =>
-        new(_values.ToArray(), _codes.ToArray(rowCount, CategoricalColumn.Missing));
+        new(_values.ToArray(release: true), _codes.ToArray(rowCount, CategoricalColumn.Missing));
 }

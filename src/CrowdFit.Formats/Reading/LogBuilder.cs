@@ -66,8 +66,8 @@ internal sealed class LogBuilder(string answersPath, ContextReader? context, int
         }
 
         var labels = Labels.ToArray();
-        var workerIds = modelRows > 0 ? Workers.ToArray(modelWorkerId) : Workers.ToArray();
-        var answers = AnswerSet.FromColumns(Tasks.ToArray(), workerIds, labels, task, worker, label, idsKnownDistinct: true);
+        var workerIds = modelRows > 0 ? Workers.ToArray(release: true, modelWorkerId) : Workers.ToArray(release: true);
+        var answers = AnswerSet.FromColumns(Tasks.ToArray(release: true), workerIds, labels, task, worker, label, idsKnownDistinct: true);
         return new AnswerLog(
             answers,
             gold is null ? null : ToGold(answers, labels, gold),

@@ -13,7 +13,11 @@ namespace CrowdFit.Truth;
 /// updates of Simpson, E., Roberts, S., Psorakis, I. and Smith, A. (2013), "Dynamic Bayesian combination
 /// of multiple imperfect classifiers". The variational posterior of the confusion rows is
 /// Dirichlet(α₀ + expected counts); the task posterior uses the expected logs ψ(α) − ψ(Σα).
-/// Initialised from majority-vote shares; gold tasks are clamped throughout.
+/// Initialised from majority-vote shares; gold tasks are clamped throughout. Iterations stop when the
+/// variational lower bound on the log evidence (Bishop, C. M. (2006), "Pattern recognition and machine
+/// learning", §10.1) stops rising. The pass over the tasks runs on several threads, one range of tasks
+/// each (<see cref="TaskRanges"/>); the ranges depend on the data only, so the result is the same on any
+/// machine.
 /// </remarks>
 public sealed partial class Ibcc : ITruthMethod
 {
@@ -39,174 +43,143 @@ public sealed partial class Ibcc : ITruthMethod
         Posteriors.VoteShares(answers, posterior);
         Posteriors.ClampGold(gold, posterior, k);
 
-        var counts = new double[answers.WorkerCount * k * k];
-        var classCounts = new double[k];
-        Accumulate(answers, posterior, counts, classCounts);
-        var logConfusion = new double[counts.Length];
+        var sweep = new TaskSweep(answers, gold, posterior);
+        sweep.Run(null, null);
+        var logLikelihood = new double[sweep.Counts.Length];
         var logPrior = new double[k];
 
+        var bound = double.NegativeInfinity;
         var iterations = 0;
         var converged = false;
         while (iterations < _options.MaxIterations)
         {
             iterations++;
-            ExpectedLogs(counts, classCounts, k, logConfusion, logPrior);
-            var change = UpdateTasks(answers, gold, logConfusion, logPrior, posterior, counts, classCounts);
-            if (change <= _options.Tolerance)
+            var divergence = MaximisationStep(sweep.Counts, sweep.ClassCounts, k, logLikelihood, logPrior);
+            var next = sweep.Run(logLikelihood, logPrior) - divergence;
+            if (Environment.GetEnvironmentVariable("CFDEBUG") is not null) { Console.Error.WriteLine($"DEBUG {iterations} {next:R} {(next - bound) / Math.Abs(next):E3}"); }
+            if (next - bound <= _options.Tolerance * Math.Abs(next))
             {
                 converged = true;
                 break;
             }
+
+            bound = next;
         }
 
-        var confusion = PosteriorMeanConfusion(counts, k);
+        var confusion = PosteriorMeanConfusion(sweep.Counts, k);
         var prior = new double[k];
-        var total = classCounts.Sum() + (k * _options.ClassPseudoCount);
+        var total = sweep.ClassCounts.Sum() + (k * _options.ClassPseudoCount);
         for (var c = 0; c < k; c++)
         {
-            prior[c] = (classCounts[c] + _options.ClassPseudoCount) / total;
+            prior[c] = (sweep.ClassCounts[c] + _options.ClassPseudoCount) / total;
         }
 
         var workers = WorkerEstimates.Build(answers, posterior, confusion);
         return new TruthResult(Name, answers, posterior, prior, workers, iterations, converged);
     }
 
-    /// <summary>Expected counts of (worker, true class, observed class) and of each class under the posterior.</summary>
-    private static void Accumulate(AnswerSet answers, ReadOnlySpan<double> posterior, Span<double> counts, Span<double> classCounts)
+    /// <summary>
+    /// The variational M-step. Each confusion row and the class proportions get the Dirichlet posterior
+    /// α = α₀ + expected counts; writes the expected logs the E-step needs, E[ln π] = ψ(α) − ψ(Σα) laid out
+    /// as <see cref="TaskSweep.Counts"/>, and E[ln κ]. Returns the summed KL divergence of these Dirichlets
+    /// from their priors, the part of the lower bound that the E-step does not see.
+    /// </summary>
+    private double MaximisationStep(ReadOnlySpan<double> counts, ReadOnlySpan<double> classCounts, int k, Span<double> logLikelihood, Span<double> logPrior)
     {
-        var k = answers.ClassCount;
-        counts.Clear();
-        classCounts.Clear();
-        var starts = answers.TaskStarts;
-        var workers = answers.Workers;
-        var labels = answers.AnswerLabels;
-        for (var t = 0; t < answers.TaskCount; t++)
-        {
-            var row = posterior.Slice(t * k, k);
-            for (var c = 0; c < k; c++)
-            {
-                classCounts[c] += row[c];
-            }
+        Span<double> rowCounts = stackalloc double[k];
+        Span<double> rowPrior = stackalloc double[k];
+        Span<double> logs = stackalloc double[k];
 
-            for (var a = starts[t]; a < starts[t + 1]; a++)
+        // Every row's prior is the same up to the place of its diagonal, so it has the same normaliser.
+        rowPrior.Fill(_options.ErrorPseudoCount);
+        rowPrior[0] = _options.CorrectPseudoCount;
+        var priorLogBeta = LogBeta(rowPrior);
+        var divergence = 0.0;
+        for (var worker = 0; worker < counts.Length; worker += k * k)
+        {
+            for (var truth = 0; truth < k; truth++)
             {
-                var cell = (workers[a] * k * k) + labels[a];
-                for (var truth = 0; truth < k; truth++)
+                rowPrior.Fill(_options.ErrorPseudoCount);
+                rowPrior[truth] = _options.CorrectPseudoCount;
+                for (var observed = 0; observed < k; observed++)
                 {
-                    counts[cell + (truth * k)] += row[truth];
+                    rowCounts[observed] = counts[worker + (observed * k) + truth];
+                }
+
+                divergence += Dirichlet(rowCounts, rowPrior, priorLogBeta, logs);
+                for (var observed = 0; observed < k; observed++)
+                {
+                    logLikelihood[worker + (observed * k) + truth] = logs[observed];
                 }
             }
         }
-    }
 
-    /// <summary>E[ln π] = ψ(α) − ψ(Σα) per confusion row and E[ln κ] for the class proportions.</summary>
-    private void ExpectedLogs(ReadOnlySpan<double> counts, ReadOnlySpan<double> classCounts, int k, Span<double> logConfusion, Span<double> logPrior)
-    {
-        for (var r = 0; r < counts.Length; r += k)
-        {
-            var truth = (r / k) % k;
-            var sum = 0.0;
-            for (var l = 0; l < k; l++)
-            {
-                var alpha = counts[r + l] + (l == truth ? _options.CorrectPseudoCount : _options.ErrorPseudoCount);
-                logConfusion[r + l] = SpecialFunctions.Digamma(alpha);
-                sum += alpha;
-            }
-
-            var norm = SpecialFunctions.Digamma(sum);
-            for (var l = 0; l < k; l++)
-            {
-                logConfusion[r + l] -= norm;
-            }
-        }
-
-        var total = 0.0;
-        for (var c = 0; c < k; c++)
-        {
-            var nu = classCounts[c] + _options.ClassPseudoCount;
-            logPrior[c] = SpecialFunctions.Digamma(nu);
-            total += nu;
-        }
-
-        var totalLog = SpecialFunctions.Digamma(total);
-        for (var c = 0; c < k; c++)
-        {
-            logPrior[c] -= totalLog;
-        }
+        rowPrior.Fill(_options.ClassPseudoCount);
+        return divergence + Dirichlet(classCounts, rowPrior, LogBeta(rowPrior), logPrior);
     }
 
     /// <summary>
-    /// Recomputes every task's posterior from the expected logs and, in the same pass, the expected counts
-    /// for the next iteration. Returns the largest change of any posterior probability.
+    /// Writes E[ln p] = ψ(α) − ψ(Σα) under Dirichlet(α = counts + prior) and returns the KL divergence of
+    /// that Dirichlet from Dirichlet(prior): ln B(prior) − ln B(α) + Σ counts·E[ln p].
     /// </summary>
-    private static double UpdateTasks(AnswerSet answers, GoldLabels? gold, ReadOnlySpan<double> logConfusion, ReadOnlySpan<double> logPrior, Span<double> posterior, Span<double> counts, Span<double> classCounts)
+    private static double Dirichlet(ReadOnlySpan<double> counts, ReadOnlySpan<double> prior, double priorLogBeta, Span<double> expectedLogs)
     {
-        var k = answers.ClassCount;
-        counts.Clear();
-        classCounts.Clear();
-        var starts = answers.TaskStarts;
-        var workers = answers.Workers;
-        var labels = answers.AnswerLabels;
-        Span<double> next = stackalloc double[k];
-        var maxChange = 0.0;
-        for (var t = 0; t < answers.TaskCount; t++)
+        var sum = 0.0;
+        var logBeta = 0.0;
+        for (var i = 0; i < counts.Length; i++)
         {
-            var row = posterior.Slice(t * k, k);
-            if (gold is null || gold[t] == GoldLabels.None)
-            {
-                logPrior.CopyTo(next);
-                for (var a = starts[t]; a < starts[t + 1]; a++)
-                {
-                    var cell = (workers[a] * k * k) + labels[a];
-                    for (var truth = 0; truth < k; truth++)
-                    {
-                        next[truth] += logConfusion[cell + (truth * k)];
-                    }
-                }
-
-                Posteriors.SoftMaxInPlace(next);
-                for (var c = 0; c < k; c++)
-                {
-                    maxChange = Math.Max(maxChange, Math.Abs(next[c] - row[c]));
-                }
-
-                next.CopyTo(row);
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                classCounts[c] += row[c];
-            }
-
-            for (var a = starts[t]; a < starts[t + 1]; a++)
-            {
-                var cell = (workers[a] * k * k) + labels[a];
-                for (var truth = 0; truth < k; truth++)
-                {
-                    counts[cell + (truth * k)] += row[truth];
-                }
-            }
+            var alpha = counts[i] + prior[i];
+            sum += alpha;
+            logBeta += SpecialFunctions.LogGamma(alpha);
+            expectedLogs[i] = SpecialFunctions.Digamma(alpha);
         }
 
-        return maxChange;
+        logBeta -= SpecialFunctions.LogGamma(sum);
+        var norm = SpecialFunctions.Digamma(sum);
+        var divergence = priorLogBeta - logBeta;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            expectedLogs[i] -= norm;
+            divergence += counts[i] * expectedLogs[i];
+        }
+
+        return divergence;
+    }
+
+    /// <summary>ln B(α) = Σ ln Γ(αᵢ) − ln Γ(Σ αᵢ), the log normaliser of Dirichlet(α).</summary>
+    private static double LogBeta(ReadOnlySpan<double> alpha)
+    {
+        var sum = 0.0;
+        var logBeta = 0.0;
+        foreach (var a in alpha)
+        {
+            sum += a;
+            logBeta += SpecialFunctions.LogGamma(a);
+        }
+
+        return logBeta - SpecialFunctions.LogGamma(sum);
     }
 
     private double[] PosteriorMeanConfusion(ReadOnlySpan<double> counts, int k)
     {
+        // Back to the public layout, worker-major [worker, truth, observed].
         var confusion = new double[counts.Length];
-        for (var r = 0; r < counts.Length; r += k)
+        for (var row = 0; row < counts.Length; row += k * k)
         {
-            var truth = (r / k) % k;
-            var sum = 0.0;
-            for (var l = 0; l < k; l++)
+            for (var truth = 0; truth < k; truth++)
             {
-                confusion[r + l] = counts[r + l] + (l == truth ? _options.CorrectPseudoCount : _options.ErrorPseudoCount);
-                sum += confusion[r + l];
-            }
+                var cells = confusion.AsSpan(row + (truth * k), k);
+                var sum = 0.0;
+                for (var observed = 0; observed < k; observed++)
+                {
+                    cells[observed] = counts[row + (observed * k) + truth] + (observed == truth ? _options.CorrectPseudoCount : _options.ErrorPseudoCount);
+                    sum += cells[observed];
+                }
 
-            for (var l = 0; l < k; l++)
-            {
-                confusion[r + l] /= sum;
+                for (var observed = 0; observed < k; observed++)
+                {
+                    cells[observed] /= sum;
+                }
             }
         }
 

@@ -30,9 +30,12 @@ public sealed record IbccOptions
     /// <value>200.</value>
     public int MaxIterations { get; init; } = 200;
 
-    /// <summary>Iterations stop when no task's posterior probability changes by more than this.</summary>
-    /// <value>1e-4.</value>
-    public double Tolerance { get; init; } = 1e-4;
+    /// <summary>
+    /// Iterations stop when one raises the variational lower bound on the log evidence by no more than this
+    /// fraction of the bound's size.
+    /// </summary>
+    /// <value>1e-7.</value>
+    public double Tolerance { get; init; } = 1e-7;
 
     /// <summary>Checks every setting and reports all problems together.</summary>
     /// <exception cref="ArgumentException">One or more settings are out of range.</exception>

@@ -56,7 +56,8 @@ internal static class Posteriors
     }
 
     /// <summary>Turns a row of natural-log scores into probabilities in place (softmax with max shift).</summary>
-    public static void SoftMaxInPlace(Span<double> row)
+    /// <returns>The log normaliser ln Σ exp(score).</returns>
+    public static double SoftMaxInPlace(Span<double> row)
     {
         var max = double.NegativeInfinity;
         foreach (var v in row)
@@ -76,6 +77,8 @@ internal static class Posteriors
         {
             row[c] *= inv;
         }
+
+        return max + Math.Log(sum);
     }
 
     /// <summary>Mean posterior per class: the estimated class proportions.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Answers;
 
 namespace CrowdFit.Truth;
@@ -64,32 +65,39 @@ public sealed class DawidSkene : ITruthMethod
         return new TruthResult(Name, answers, posterior, prior, workers, iterations, converged);
     }
 
-    private void ExpectationStep(AnswerSet answers, ReadOnlySpan<double> prior, ReadOnlySpan<double> confusion, Span<double> posterior)
+    /// <summary>Posterior of every task's class given the confusion matrices and class proportions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ExpectationStep(AnswerSet answers, ReadOnlySpan<double> prior, ReadOnlySpan<double> confusion, double[] posterior)
     {
         var k = answers.ClassCount;
-        Span<double> logPrior = stackalloc double[k];
+        var logPrior = new double[k];
         for (var c = 0; c < k; c++)
         {
             logPrior[c] = Math.Log(Math.Max(prior[c], _options.Floor));
         }
 
-        var logConfusion = new double[confusion.Length];
-        for (var i = 0; i < confusion.Length; i++)
-        {
-            logConfusion[i] = Math.Log(confusion[i]);
-        }
+        var logConfusion = Logs(confusion);
 
+        // Each task's posterior depends on nothing but its own answers, so ranges of tasks run in parallel.
+        var bounds = TaskRanges.Split(answers, TaskRanges.Count(answers, 0));
+        Parallel.For(0, bounds.Length - 1, range => UpdateTasks(answers, bounds[range], bounds[range + 1], logPrior, logConfusion, posterior));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpdateTasks(AnswerSet answers, int first, int end, ReadOnlySpan<double> logPrior, ReadOnlySpan<double> logConfusion, Span<double> posterior)
+    {
+        var k = answers.ClassCount;
         var starts = answers.TaskStarts;
         var workers = answers.Workers;
         var labels = answers.AnswerLabels;
-        for (var t = 0; t < answers.TaskCount; t++)
+        for (var t = first; t < end; t++)
         {
             var row = posterior.Slice(t * k, k);
             logPrior.CopyTo(row);
             for (var a = starts[t]; a < starts[t + 1]; a++)
             {
                 var cell = (workers[a] * k * k) + labels[a];
-                for (var truth = 0; truth < k; truth++)
+                for (var truth = 0; truth < row.Length; truth++)
                 {
                     row[truth] += logConfusion[cell + (truth * k)];
                 }
@@ -99,20 +107,24 @@ public sealed class DawidSkene : ITruthMethod
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MaximisationStep(AnswerSet answers, ReadOnlySpan<double> posterior, Span<double> confusion)
     {
         var k = answers.ClassCount;
         confusion.Clear();
-        var tasks = answers.Tasks;
+        var starts = answers.TaskStarts;
         var workers = answers.Workers;
         var labels = answers.AnswerLabels;
-        for (var a = 0; a < answers.Count; a++)
+        for (var t = 0; t < answers.TaskCount; t++)
         {
-            var row = posterior.Slice(tasks[a] * k, k);
-            var cell = (workers[a] * k * k) + labels[a];
-            for (var truth = 0; truth < k; truth++)
+            var row = posterior.Slice(t * k, k);
+            for (var a = starts[t]; a < starts[t + 1]; a++)
             {
-                confusion[cell + (truth * k)] += row[truth];
+                var cell = (workers[a] * k * k) + labels[a];
+                for (var truth = 0; truth < row.Length; truth++)
+                {
+                    confusion[cell + (truth * k)] += row[truth];
+                }
             }
         }
 
@@ -134,23 +146,29 @@ public sealed class DawidSkene : ITruthMethod
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Objective(AnswerSet answers, ReadOnlySpan<double> posterior, ReadOnlySpan<double> prior, ReadOnlySpan<double> confusion)
     {
         // Crowd-Kit's convergence monitor: the class prior enters once per answer, not once per task.
         var k = answers.ClassCount;
-        var tasks = answers.Tasks;
+        var starts = answers.TaskStarts;
         var workers = answers.Workers;
         var labels = answers.AnswerLabels;
+        var logPrior = Logs(prior);
+        var logConfusion = Logs(confusion);
         var total = 0.0;
-        for (var a = 0; a < answers.Count; a++)
+        for (var t = 0; t < answers.TaskCount; t++)
         {
-            var row = posterior.Slice(tasks[a] * k, k);
-            var cell = (workers[a] * k * k) + labels[a];
-            for (var truth = 0; truth < k; truth++)
+            var row = posterior.Slice(t * k, k);
+            for (var a = starts[t]; a < starts[t + 1]; a++)
             {
-                if (row[truth] > 0)
+                var cell = (workers[a] * k * k) + labels[a];
+                for (var truth = 0; truth < row.Length; truth++)
                 {
-                    total += row[truth] * (Math.Log(confusion[cell + (truth * k)]) + Math.Log(prior[truth]));
+                    if (row[truth] > 0)
+                    {
+                        total += row[truth] * (logConfusion[cell + (truth * k)] + logPrior[truth]);
+                    }
                 }
             }
         }
@@ -164,5 +182,16 @@ public sealed class DawidSkene : ITruthMethod
         }
 
         return total;
+    }
+
+    private static double[] Logs(ReadOnlySpan<double> values)
+    {
+        var logs = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            logs[i] = Math.Log(values[i]);
+        }
+
+        return logs;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Answers;
 
 namespace CrowdFit.Truth;
@@ -48,16 +49,23 @@ public sealed partial class Ibcc
         /// <summary>Expected number of tasks of each class after the last pass.</summary>
         public double[] ClassCounts => _classCounts[0];
 
+        /// <summary>Sums <see cref="Counts"/> and <see cref="ClassCounts"/> of the current posterior.</summary>
+        public void Accumulate() => Run(null, null);
+
         /// <summary>
-        /// With expected logs, the variational E-step: every task that is not gold gets the posterior
-        /// q(z = c) ∝ exp(E[ln κ_c] + Σ E[ln π_{worker, c, answer}]). Either way, then sums
-        /// <see cref="Counts"/> and <see cref="ClassCounts"/> of the posterior.
+        /// The variational E-step: every task that is not gold gets the posterior
+        /// q(z = c) ∝ exp(E[ln κ_c] + Σ_answers E[ln π_{worker, c, answer}]); then sums <see cref="Counts"/>
+        /// and <see cref="ClassCounts"/> of the new posterior.
         /// </summary>
+        /// <param name="logLikelihood">E[ln π], laid out as <see cref="Counts"/>.</param>
+        /// <param name="logPrior">E[ln κ] per class.</param>
         /// <returns>
-        /// The tasks' part of the lower bound, Σ ln Σ_c exp(expected log joint) (for a gold task, its class's
-        /// expected log joint); 0 without expected logs.
+        /// The tasks' part of the lower bound: the sum over tasks of ln Σ_c exp(expected log joint of c), or
+        /// for a gold task the expected log joint of its class.
         /// </returns>
-        public double Run(double[]? logLikelihood, double[]? logPrior)
+        public double ExpectationStep(double[] logLikelihood, double[] logPrior) => Run(logLikelihood, logPrior);
+
+        private double Run(double[]? logLikelihood, double[]? logPrior)
         {
             var ranges = _evidence.Length;
             if (ranges == 1)
@@ -80,6 +88,7 @@ public sealed partial class Ibcc
             return evidence;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double RunRange(int range, double[]? logLikelihood, double[]? logPrior)
         {
             var k = _answers.ClassCount;
@@ -125,6 +134,7 @@ public sealed partial class Ibcc
             return evidence;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Add(Span<double> sum, ReadOnlySpan<double> values)
         {
             for (var i = 0; i < values.Length; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Answers;
 using CrowdFit.Numerics;
 
@@ -44,7 +45,7 @@ public sealed partial class Ibcc : ITruthMethod
         Posteriors.ClampGold(gold, posterior, k);
 
         var sweep = new TaskSweep(answers, gold, posterior);
-        sweep.Run(null, null);
+        sweep.Accumulate();
         var logLikelihood = new double[sweep.Counts.Length];
         var logPrior = new double[k];
 
@@ -55,8 +56,9 @@ public sealed partial class Ibcc : ITruthMethod
         {
             iterations++;
             var divergence = MaximisationStep(sweep.Counts, sweep.ClassCounts, k, logLikelihood, logPrior);
-            var next = sweep.Run(logLikelihood, logPrior) - divergence;
-            if (Environment.GetEnvironmentVariable("CFDEBUG") is not null) { Console.Error.WriteLine($"DEBUG {iterations} {next:R} {(next - bound) / Math.Abs(next):E3}"); }
+            var next = sweep.ExpectationStep(logLikelihood, logPrior) - divergence;
+
+            // Each step can only raise the bound; a rise below the tolerance (or rounding noise) ends the fit.
             if (next - bound <= _options.Tolerance * Math.Abs(next))
             {
                 converged = true;
@@ -84,6 +86,7 @@ public sealed partial class Ibcc : ITruthMethod
     /// as <see cref="TaskSweep.Counts"/>, and E[ln κ]. Returns the summed KL divergence of these Dirichlets
     /// from their priors, the part of the lower bound that the E-step does not see.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MaximisationStep(ReadOnlySpan<double> counts, ReadOnlySpan<double> classCounts, int k, Span<double> logLikelihood, Span<double> logPrior)
     {
         Span<double> rowCounts = stackalloc double[k];

@@ -34,8 +34,8 @@ public sealed record IbccOptions
     /// Iterations stop when one raises the variational lower bound on the log evidence by no more than this
     /// fraction of the bound's size.
     /// </summary>
-    /// <value>1e-7.</value>
-    public double Tolerance { get; init; } = 1e-7;
+    /// <value>1e-9.</value>
+    public double Tolerance { get; init; } = 1e-9;
 
     /// <summary>Checks every setting and reports all problems together.</summary>
     /// <exception cref="ArgumentException">One or more settings are out of range.</exception>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Answers;
 
 namespace CrowdFit.Truth;
@@ -6,6 +7,7 @@ namespace CrowdFit.Truth;
 internal static class Posteriors
 {
     /// <summary>Writes each task's share of votes per class (uniform for a task with no answers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void VoteShares(AnswerSet answers, Span<double> posterior)
     {
         var k = answers.ClassCount;
@@ -57,19 +59,21 @@ internal static class Posteriors
 
     /// <summary>Turns a row of natural-log scores into probabilities in place (softmax with max shift).</summary>
     /// <returns>The log normaliser ln Σ exp(score).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SoftMaxInPlace(Span<double> row)
     {
         var max = double.NegativeInfinity;
         foreach (var v in row)
         {
-            max = Math.Max(max, v);
+            max = v > max ? v : max;
         }
 
         var sum = 0.0;
         for (var c = 0; c < row.Length; c++)
         {
-            row[c] = Math.Exp(row[c] - max);
-            sum += row[c];
+            var e = Math.Exp(row[c] - max);
+            row[c] = e;
+            sum += e;
         }
 
         var inv = 1 / sum;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrowdFit.Answers;
 using CrowdFit.Numerics;
 
@@ -25,6 +26,7 @@ public static class WorkerEstimates
     /// right; with c that expected number right out of n, the interval is the equal-tailed 95 % interval
     /// of Beta(1 + c, 1 + n − c).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WorkerEstimate[] Build(AnswerSet answers, ReadOnlySpan<double> posterior, ReadOnlySpan<double> confusion = default, double smoothing = 0.01)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -34,27 +36,41 @@ public static class WorkerEstimates
         var correct = new double[w];
         var own = confusion.Length == w * k * k;
         var expected = own ? [] : new double[w * k * k];
-        var tasks = answers.Tasks;
+        var starts = answers.TaskStarts;
         var workers = answers.Workers;
         var labels = answers.AnswerLabels;
-        for (var a = 0; a < answers.Count; a++)
+        for (var t = 0; t < answers.TaskCount; t++)
         {
-            var worker = workers[a];
-            var row = posterior.Slice(tasks[a] * k, k);
-            counts[worker]++;
-            correct[worker] += row[labels[a]];
-            if (!own)
+            var row = posterior.Slice(t * k, k);
+            for (var a = starts[t]; a < starts[t + 1]; a++)
             {
-                var cell = (worker * k * k) + labels[a];
-                for (var truth = 0; truth < k; truth++)
+                var worker = workers[a];
+                counts[worker]++;
+                correct[worker] += row[labels[a]];
+                if (!own)
                 {
-                    expected[cell + (truth * k)] += row[truth];
+                    var cell = (worker * k * k) + labels[a];
+                    for (var truth = 0; truth < row.Length; truth++)
+                    {
+                        expected[cell + (truth * k)] += row[truth];
+                    }
                 }
             }
         }
 
-        var result = new WorkerEstimate[w];
+        // The intervals are independent per worker, and finding one is the costly part.
+        var low = new double[w];
+        var high = new double[w];
         var tail = (1 - IntervalMass) / 2;
+        Parallel.For(0, w, i =>
+        {
+            var n = counts[i];
+            var c = Math.Clamp(correct[i], 0, n);
+            low[i] = SpecialFunctions.BetaQuantile(tail, 1 + c, 1 + n - c);
+            high[i] = SpecialFunctions.BetaQuantile(1 - tail, 1 + c, 1 + n - c);
+        });
+
+        var result = new WorkerEstimate[w];
         for (var i = 0; i < w; i++)
         {
             double[] matrix;
@@ -69,15 +85,8 @@ public static class WorkerEstimates
             }
 
             var n = counts[i];
-            var c = Math.Clamp(correct[i], 0, n);
-            var accuracy = n == 0 ? double.NaN : c / n;
-            result[i] = new WorkerEstimate(
-                i,
-                n,
-                accuracy,
-                SpecialFunctions.BetaQuantile(tail, 1 + c, 1 + n - c),
-                SpecialFunctions.BetaQuantile(1 - tail, 1 + c, 1 + n - c),
-                matrix);
+            var accuracy = n == 0 ? double.NaN : Math.Clamp(correct[i], 0, n) / n;
+            result[i] = new WorkerEstimate(i, n, accuracy, low[i], high[i], matrix);
         }
 
         return result;

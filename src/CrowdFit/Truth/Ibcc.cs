@@ -58,8 +58,9 @@ public sealed partial class Ibcc : ITruthMethod
             var divergence = MaximisationStep(sweep.Counts, sweep.ClassCounts, k, logLikelihood, logPrior);
             var next = sweep.ExpectationStep(logLikelihood, logPrior) - divergence;
 
-            // Each step can only raise the bound; a rise below the tolerance (or rounding noise) ends the fit.
-            if (next - bound <= _options.Tolerance * Math.Abs(next))
+            // Each step can only raise the bound; a rise below the tolerance (or rounding noise) ends the fit,
+            // and so does a bound that is not a number (no classes).
+            if (!(next - bound > _options.Tolerance * Math.Abs(next)))
             {
                 converged = true;
                 break;
@@ -94,9 +95,9 @@ public sealed partial class Ibcc : ITruthMethod
         Span<double> logs = stackalloc double[k];
 
         // Every row's prior is the same up to the place of its diagonal, so it has the same normaliser.
-        rowPrior.Fill(_options.ErrorPseudoCount);
-        rowPrior[0] = _options.CorrectPseudoCount;
-        var priorLogBeta = LogBeta(rowPrior);
+        var priorLogBeta = SpecialFunctions.LogGamma(_options.CorrectPseudoCount)
+            + ((k - 1) * SpecialFunctions.LogGamma(_options.ErrorPseudoCount))
+            - SpecialFunctions.LogGamma(_options.CorrectPseudoCount + ((k - 1) * _options.ErrorPseudoCount));
         var divergence = 0.0;
         for (var worker = 0; worker < counts.Length; worker += k * k)
         {

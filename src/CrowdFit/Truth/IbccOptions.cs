@@ -32,7 +32,8 @@ public sealed record IbccOptions
 
     /// <summary>
     /// Iterations stop when one raises the variational lower bound on the log evidence by no more than this
-    /// fraction of the bound's size.
+    /// fraction of the bound's size. The bound is what variational Bayes maximises, so it measures the
+    /// progress of the whole fit rather than of its slowest task.
     /// </summary>
     /// <value>1e-9.</value>
     public double Tolerance { get; init; } = 1e-9;

@@ -71,10 +71,7 @@ public sealed class DawidSkene : ITruthMethod
     {
         var k = answers.ClassCount;
         var logPrior = new double[k];
-        for (var c = 0; c < k; c++)
-        {
-            logPrior[c] = Math.Log(Math.Max(prior[c], _options.Floor));
-        }
+        Posteriors.FlooredLogs(prior, _options.Floor, logPrior);
 
         var logConfusion = Logs(confusion);
 

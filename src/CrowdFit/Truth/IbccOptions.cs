@@ -58,15 +58,7 @@ public sealed record IbccOptions
             problems.Add($"ErrorPseudoCount must be positive (was {ErrorPseudoCount}).");
         }
 
-        if (MaxIterations < 1)
-        {
-            problems.Add($"MaxIterations must be at least 1 (was {MaxIterations}).");
-        }
-
-        if (!(Tolerance >= 0))
-        {
-            problems.Add($"Tolerance must be zero or positive (was {Tolerance}).");
-        }
+        OptionsProblems.CheckIterations(problems, MaxIterations, Tolerance);
 
         OptionsProblems.ThrowIfAny(nameof(IbccOptions), problems);
     }

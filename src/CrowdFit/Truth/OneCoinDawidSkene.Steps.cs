@@ -10,10 +10,7 @@ public sealed partial class OneCoinDawidSkene
         var k = answers.ClassCount;
         var (logRight, logWrong) = LogRates(skills, k);
         Span<double> logPrior = k <= 256 ? stackalloc double[k] : new double[k];
-        for (var c = 0; c < k; c++)
-        {
-            logPrior[c] = Math.Log(Math.Max(prior[c], _options.Floor));
-        }
+        Posteriors.FlooredLogs(prior, _options.Floor, logPrior);
 
         var starts = answers.TaskStarts;
         var workers = answers.Workers;
@@ -45,10 +42,7 @@ public sealed partial class OneCoinDawidSkene
         var k = answers.ClassCount;
         var (logRight, logWrong) = LogRates(skills, k);
         Span<double> logPrior = k <= 256 ? stackalloc double[k] : new double[k];
-        for (var c = 0; c < k; c++)
-        {
-            logPrior[c] = Math.Log(Math.Max(prior[c], _options.Floor));
-        }
+        Posteriors.FlooredLogs(prior, _options.Floor, logPrior);
 
         var tasks = answers.Tasks;
         var workers = answers.Workers;

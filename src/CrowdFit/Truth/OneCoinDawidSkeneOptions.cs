@@ -27,15 +27,7 @@ public sealed record OneCoinDawidSkeneOptions
     public void Validate()
     {
         var problems = new List<string>();
-        if (MaxIterations < 1)
-        {
-            problems.Add($"MaxIterations must be at least 1 (was {MaxIterations}).");
-        }
-
-        if (!(Tolerance >= 0))
-        {
-            problems.Add($"Tolerance must be zero or positive (was {Tolerance}).");
-        }
+        OptionsProblems.CheckIterations(problems, MaxIterations, Tolerance);
 
         if (!(Floor > 0 && Floor < 0.5))
         {

@@ -105,6 +105,15 @@ internal static class Posteriors
         return shares;
     }
 
+    /// <summary>Writes ln(max(p, floor)) of each class proportion, so that an empty class never yields −∞.</summary>
+    public static void FlooredLogs(ReadOnlySpan<double> prior, double floor, Span<double> logPrior)
+    {
+        for (var c = 0; c < prior.Length; c++)
+        {
+            logPrior[c] = Math.Log(Math.Max(prior[c], floor));
+        }
+    }
+
     /// <summary>Largest absolute difference between two posteriors of the same shape.</summary>
     public static double MaxChange(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -182,6 +182,44 @@ public sealed class AnswerSet
         return new AnswerSet(taskIds, workerIds, sortedLabels, taskStart, sortedTask, sortedWorker, sortedLabel, sourceRow);
     }
 
+    /// <summary>
+    /// The answers for which <paramref name="keep"/> is true, over the same tasks, workers and labels (every
+    /// index stays valid), in the same order. Source rows are not carried over: the result is for inference,
+    /// not for looking up context.
+    /// </summary>
+    /// <param name="keep">One entry per answer.</param>
+    /// <exception cref="ArgumentException"><paramref name="keep"/> does not have <see cref="Count"/> entries.</exception>
+    public AnswerSet Where(ReadOnlySpan<bool> keep)
+    {
+        if (keep.Length != Count)
+        {
+            throw new ArgumentException($"Expected one entry per answer ({Count}); got {keep.Length}.", nameof(keep));
+        }
+
+        var kept = 0;
+        foreach (var k in keep)
+        {
+            kept += k ? 1 : 0;
+        }
+
+        var task = new int[kept];
+        var worker = new int[kept];
+        var label = new int[kept];
+        var at = 0;
+        for (var a = 0; a < keep.Length; a++)
+        {
+            if (keep[a])
+            {
+                task[at] = _task[a];
+                worker[at] = _worker[a];
+                label[at] = _label[a];
+                at++;
+            }
+        }
+
+        return FromColumns(_taskIds, _workerIds, _labels, task, worker, label, idsKnownDistinct: true);
+    }
+
     /// <summary>Builds an answer set from string triples; convenient for tests and small logs.</summary>
     public static AnswerSet FromTriples(IEnumerable<(string Task, string Worker, string Label)> answers, IEnumerable<string>? extraLabels = null)
     {

@@ -151,6 +151,37 @@ public sealed class AnswerContext
     /// <summary>Reward of row <paramref name="row"/>; <see cref="double.NaN"/> when missing or absent.</summary>
     public double Reward(int row) => _reward is null ? double.NaN : _reward[row];
 
+    /// <summary>The context of the chosen rows, in the given order: row i of the result is row <c>rows[i]</c> of this one.</summary>
+    /// <param name="rows">Row indices, each below <see cref="RowCount"/>.</param>
+    /// <exception cref="IndexOutOfRangeException">A row is not below <see cref="RowCount"/>.</exception>
+    public AnswerContext Select(ReadOnlySpan<int> rows) => new(
+        rows.Length,
+        Pick(_startedAt, rows),
+        Pick(_submittedAt, rows),
+        Ip?.Select(rows),
+        Device?.Select(rows),
+        Country?.Select(rows),
+        PaymentCountry?.Select(rows),
+        TaskType?.Select(rows),
+        Project?.Select(rows),
+        Pick(_reward, rows));
+
+    private static T[]? Pick<T>(T[]? column, ReadOnlySpan<int> rows)
+    {
+        if (column is null)
+        {
+            return null;
+        }
+
+        var picked = new T[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            picked[i] = column[rows[i]];
+        }
+
+        return picked;
+    }
+
     private static DateTimeOffset? ToTime(long[]? ticks, int row) =>
         ticks is null || ticks[row] == MissingTicks ? null : new DateTimeOffset(ticks[row], TimeSpan.Zero);
 

@@ -52,4 +52,18 @@ public sealed class CategoricalColumn
     /// <summary>The code of row <paramref name="row"/> (<see cref="Missing"/> when the cell was empty).</summary>
     /// <exception cref="IndexOutOfRangeException"><paramref name="row"/> is not below <see cref="Count"/>.</exception>
     public int Code(int row) => _codes[row];
+
+    /// <summary>A column of the chosen rows, in the given order, sharing this column's values (codes stay the same).</summary>
+    /// <param name="rows">Row indices, each below <see cref="Count"/>.</param>
+    /// <exception cref="IndexOutOfRangeException">A row is not below <see cref="Count"/>.</exception>
+    public CategoricalColumn Select(ReadOnlySpan<int> rows)
+    {
+        var codes = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            codes[i] = _codes[rows[i]];
+        }
+
+        return new CategoricalColumn(_values, codes);
+    }
 }

@@ -20,6 +20,7 @@ public static class FraudAnalysis
     /// <param name="gold">Known labels, or <see langword="null"/>.</param>
     /// <param name="detectors">The detectors to run, in order.</param>
     /// <param name="options">Settings; <see cref="FraudAnalysisOptions.Default"/> when null.</param>
+    /// <param name="stacked">Detectors that read the others' reports (learned models), run after them in each round; may be null.</param>
     /// <param name="progress">Receives one line per step (for example "round 1: time-theft"); may be null.</param>
     /// <returns>Truth, fitness, detector reports and combined scores.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -29,6 +30,7 @@ public static class FraudAnalysis
         GoldLabels? gold,
         IReadOnlyList<IFraudDetector> detectors,
         FraudAnalysisOptions? options = null,
+        IReadOnlyList<IStackedDetector>? stacked = null,
         IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -48,11 +50,19 @@ public static class FraudAnalysis
         for (var round = 1; round <= options.Rounds; round++)
         {
             log = new WorkLog(answers, context, gold, truth);
-            reports = new DetectorReport[detectors.Count];
+            stacked ??= [];
+            reports = new DetectorReport[detectors.Count + stacked.Count];
             for (var d = 0; d < detectors.Count; d++)
             {
                 progress?.Report($"round {round}/{options.Rounds}: {detectors[d].Name}");
                 reports[d] = detectors[d].Run(log);
+            }
+
+            var evidence = reports[..detectors.Count];
+            for (var s = 0; s < stacked.Count; s++)
+            {
+                progress?.Report($"round {round}/{options.Rounds}: {stacked[s].Name}");
+                reports[detectors.Count + s] = stacked[s].Run(log, evidence);
             }
 
             scores = FraudScoring.Score(log, reports, options.Scoring);

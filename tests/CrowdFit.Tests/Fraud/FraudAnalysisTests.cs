@@ -49,7 +49,7 @@ public sealed class FraudAnalysisTests
         var answers = AnswerSet.FromTriples([("t1", "a", "x")]);
         List<string> lines = [];
 
-        FraudAnalysis.Run(answers, null, null, [new FakeDetector("d", (_, _) => 1)], FraudAnalysisOptions.Default with { Rounds = 2 }, new SyncProgress(lines.Add));
+        FraudAnalysis.Run(answers, null, null, [new FakeDetector("d", (_, _) => 1)], FraudAnalysisOptions.Default with { Rounds = 2 }, null, new SyncProgress(lines.Add));
 
         Assert.Equal(2, lines.Count(l => l.EndsWith(": d", StringComparison.Ordinal)));
     }

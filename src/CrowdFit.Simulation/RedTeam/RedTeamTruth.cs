@@ -12,12 +12,17 @@ public sealed class RedTeamTruth
 
     private readonly Dictionary<string, string> _kinds;
     private readonly Dictionary<(string Task, string Worker), (bool Bad, string Attack)> _answers;
+    private readonly Dictionary<string, string> _taskLabels;
 
-    private RedTeamTruth(Dictionary<string, string> kinds, Dictionary<(string, string), (bool, string)> answers)
+    private RedTeamTruth(Dictionary<string, string> kinds, Dictionary<(string, string), (bool, string)> answers, Dictionary<string, string> taskLabels)
     {
         _kinds = kinds;
         _answers = answers;
+        _taskLabels = taskLabels;
     }
+
+    /// <summary>The true label of task <paramref name="task"/>, or <see langword="null"/> when unknown.</summary>
+    public string? TrueLabelOf(string task) => _taskLabels.GetValueOrDefault(task);
 
     /// <summary>Every kind present, honest first, then the others in ordinal order.</summary>
     public IReadOnlyList<string> Kinds => [.. _kinds.Values.Distinct().OrderBy(k => k == HonestKind ? 0 : 1).ThenBy(k => k, StringComparer.Ordinal)];
@@ -45,12 +50,14 @@ public sealed class RedTeamTruth
         }
 
         var answers = new Dictionary<(string, string), (bool, string)>();
-        foreach (var (row, at) in Rows(Path.Combine(directory, "truth", "answers.csv"), ["task", "worker", "is_bad", "attack"]))
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (row, at) in Rows(Path.Combine(directory, "truth", "answers.csv"), ["task", "worker", "is_bad", "attack", "true_label"]))
         {
             answers[(row[at[0]], row[at[1]])] = (row[at[2]] is "1" or "true", row[at[3]]);
+            labels[row[at[0]]] = row[at[4]];
         }
 
-        return new RedTeamTruth(kinds, answers);
+        return new RedTeamTruth(kinds, answers, labels);
     }
 
     private static IEnumerable<(string[] Row, int[] At)> Rows(string path, string[] needed)

@@ -59,56 +59,45 @@ public sealed partial class WorkLog
             start[w + 1] += start[w];
         }
 
-        // Fill in source-row order so the final stable sort falls back to it.
-        var bySource = new int[n];
+        // Bucket answers by worker in source-row order, the last tie-break of the time order.
+        var maxRow = -1;
         for (var a = 0; a < n; a++)
         {
-            bySource[a] = a;
+            maxRow = Math.Max(maxRow, answers.SourceRow(a));
         }
 
-        Array.Sort(bySource, (x, y) => answers.SourceRow(x).CompareTo(answers.SourceRow(y)));
+        var answerOfRow = new int[maxRow + 1];
+        Array.Fill(answerOfRow, -1);
+        for (var a = 0; a < n; a++)
+        {
+            answerOfRow[answers.SourceRow(a)] = a;
+        }
+
         var timeline = new int[n];
         var fill = (int[])start.Clone();
-        foreach (var a in bySource)
+        foreach (var a in answerOfRow)
         {
-            timeline[fill[workers[a]]++] = a;
+            if (a >= 0)
+            {
+                timeline[fill[workers[a]]++] = a;
+            }
         }
 
-        var keys = new double[n];
-        var secondary = new double[n];
-        for (var a = 0; a < n; a++)
+        var entries = new TimelineEntry[n];
+        for (var i = 0; i < n; i++)
         {
+            var a = timeline[i];
             var key = double.IsNaN(submitted[a]) ? started[a] : submitted[a];
-            keys[a] = double.IsNaN(key) ? double.PositiveInfinity : key;
-            secondary[a] = double.IsNaN(started[a]) ? double.PositiveInfinity : started[a];
+            entries[i] = new TimelineEntry(
+                double.IsNaN(key) ? double.PositiveInfinity : key,
+                double.IsNaN(started[a]) ? double.PositiveInfinity : started[a],
+                i,
+                a);
         }
 
-        var order = new int[n];
         for (var w = 0; w < answers.WorkerCount; w++)
         {
-            var span = timeline.AsSpan(start[w], start[w + 1] - start[w]);
-            for (var i = 0; i < span.Length; i++)
-            {
-                order[start[w] + i] = i;
-            }
-
-            var rank = order.AsSpan(start[w], span.Length);
-            var local = span.ToArray();
-            var idx = rank.ToArray();
-            Array.Sort(idx, (i, j) =>
-            {
-                var c = keys[local[i]].CompareTo(keys[local[j]]);
-                if (c == 0)
-                {
-                    c = secondary[local[i]].CompareTo(secondary[local[j]]);
-                }
-
-                return c != 0 ? c : i.CompareTo(j);
-            });
-            for (var i = 0; i < idx.Length; i++)
-            {
-                span[i] = local[idx[i]];
-            }
+            entries.AsSpan(start[w], start[w + 1] - start[w]).Sort();
         }
 
         var position = new int[n];
@@ -116,10 +105,26 @@ public sealed partial class WorkLog
         {
             for (var i = start[w]; i < start[w + 1]; i++)
             {
+                timeline[i] = entries[i].Answer;
                 position[timeline[i]] = i - start[w];
             }
         }
 
         return (start, timeline, position);
+    }
+
+    /// <summary>An answer's place in time: submit (or start) time, then start time, then source order.</summary>
+    private readonly record struct TimelineEntry(double Key, double Started, int SourceOrder, int Answer) : IComparable<TimelineEntry>
+    {
+        public int CompareTo(TimelineEntry other)
+        {
+            var c = Key.CompareTo(other.Key);
+            if (c == 0)
+            {
+                c = Started.CompareTo(other.Started);
+            }
+
+            return c != 0 ? c : SourceOrder.CompareTo(other.SourceOrder);
+        }
     }
 }

@@ -3,7 +3,7 @@ namespace CrowdFit.Fraud;
 /// <summary>What one detector found: a p-value and a reason per worker, and a p-value per answer.</summary>
 /// <remarks>
 /// A p-value is the probability that honest work shows evidence at least this strong; 1 means "nothing seen",
-/// small means suspicious. Detectors report raw (per-test) p-values; <c>FraudScoring</c> corrects for
+/// small means suspicious. Detectors report raw (per-test) p-values; <see cref="FraudScoring"/> corrects for
 /// the number of detectors when it sets thresholds.
 /// </remarks>
 public sealed class DetectorReport

@@ -2,7 +2,7 @@ namespace CrowdFit.Fraud;
 
 /// <summary>One fraud or error detector: reads a <see cref="WorkLog"/> and reports evidence per worker and per answer.</summary>
 /// <remarks>
-/// Detectors speak one common language so that <c>FraudScoring</c> can combine them and hold a false
+/// Detectors speak one common language so that <see cref="FraudScoring"/> can combine them and hold a false
 /// positive rate: a <em>p-value</em>, the probability that an honest worker (or an honest answer) shows
 /// evidence at least this strong. Small means suspicious; 1 means no evidence. A detector that cannot run on a
 /// log (a column it needs is missing) returns <see cref="DetectorReport.Skipped"/> with the reason.

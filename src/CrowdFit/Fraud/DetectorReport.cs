@@ -59,6 +59,9 @@ public sealed class DetectorReport
     /// <summary>Per worker, the timeline position where suspicious behaviour began (-1 when none), or <see langword="null"/>.</summary>
     public IReadOnlyList<int>? Onsets { get; }
 
+    /// <summary>Groups of workers the detector found acting together (SPEC D9); empty for detectors that do not look for them.</summary>
+    public IReadOnlyList<Ring> Rings { get; init; } = [];
+
     /// <summary>Reason for worker <paramref name="worker"/>; <see langword="null"/> when there is nothing to say.</summary>
     public string? WorkerReason(int worker) => _workerReason[worker];
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CrowdFit.Simulation;
+using CrowdFit.Simulation.Adversarial;
 
 namespace CrowdFit.Cli.Commands;
 
@@ -14,7 +15,8 @@ internal static class SimulateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var defaults = DawidSkeneCrowdOptions.Default;
-        var preset = new Option<string>("--preset") { Description = $"Crowd to simulate: {DawidSkenePreset}.", DefaultValueFactory = _ => DawidSkenePreset };
+        var preset = new Option<string>("--preset") { Description = $"Crowd to simulate: {DawidSkenePreset} (answers only, for speed), or a scenario with adversaries and its truth: {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.", DefaultValueFactory = _ => DawidSkenePreset };
+        var scale = new Option<double>("--scale") { Description = "For the adversarial scenarios: multiply tasks and accounts (each account keeps its workload).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same files.", DefaultValueFactory = _ => defaults.Seed };
         var tasks = new Option<int>("--tasks") { Description = "Number of tasks.", DefaultValueFactory = _ => defaults.Tasks };
         var perTask = new Option<int>("--answers-per-task") { Description = "Distinct workers answering each task.", DefaultValueFactory = _ => defaults.AnswersPerTask };
@@ -23,13 +25,32 @@ internal static class SimulateCommand
         var spammers = new Option<double>("--spammers") { Description = "Share of workers who are spammers (half uniform, half constant).", DefaultValueFactory = _ => defaults.SpammerShare };
         var goldShare = new Option<double>("--gold-share") { Description = "Share of tasks also written to gold.csv.", DefaultValueFactory = _ => defaults.GoldShare };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write answers.csv, gold.csv, truth.csv and workers.csv into.", Required = true };
-        var command = new Command("simulate", "Write a simulated crowd with known truth.") { preset, seed, tasks, perTask, workers, classes, spammers, goldShare, output };
+        var command = new Command("simulate", "Write a simulated crowd with known truth.") { preset, seed, scale, tasks, perTask, workers, classes, spammers, goldShare, output };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(preset)!;
+            if (AdversarialCrowdOptions.Preset(name) is { } scenario)
+            {
+                var crowdOnly = new Option[] { tasks, perTask, workers, classes, spammers, goldShare }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+                if (crowdOnly is not null)
+                {
+                    stderr.WriteLine($"crowdfit simulate: {crowdOnly.Name} applies to the {DawidSkenePreset} preset only; use --scale to resize '{name}'.");
+                    return 2;
+                }
+
+                var factor = parse.GetValue(scale);
+                if (!(factor is > 0 and <= 1000))
+                {
+                    stderr.WriteLine($"crowdfit simulate: --scale must be in (0, 1000] (was {factor.ToString(CultureInfo.InvariantCulture)}).");
+                    return 2;
+                }
+
+                return RunAdversarial(scenario.Scale(factor) with { Seed = parse.GetValue(seed) }, parse.GetValue(output)!.FullName, stdout, stderr);
+            }
+
             if (!string.Equals(name, DawidSkenePreset, StringComparison.OrdinalIgnoreCase))
             {
-                stderr.WriteLine($"crowdfit simulate: unknown preset '{name}'; expected one of: {DawidSkenePreset}.");
+                stderr.WriteLine($"crowdfit simulate: unknown preset '{name}'; expected one of: {DawidSkenePreset}, {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.");
                 return 2;
             }
 
@@ -67,6 +88,35 @@ internal static class SimulateCommand
             return 0;
         }
         catch (IOException error)
+        {
+            stderr.WriteLine($"crowdfit simulate: cannot write {directory}: {error.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>Simulates an adversarial scenario and writes its log, gold and truth.</summary>
+    public static int RunAdversarial(AdversarialCrowdOptions options, string directory, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            stderr.WriteLine($"crowdfit simulate: {string.Join(" ", problems)}");
+            return 2;
+        }
+
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var crowd = AdversarialCrowd.Generate(options);
+            crowd.WriteTo(directory);
+            var kinds = crowd.Accounts.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}");
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"simulated '{options.Name}': {crowd.AnswerCount:N0} answers on {options.Tasks:N0} tasks ({crowd.GoldCount:N0} gold) by {options.Accounts:N0} accounts into {directory} in {clock.Elapsed.TotalSeconds:F1} s"));
+            stdout.WriteLine($"  accounts: {string.Join(", ", kinds)}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  bad answers: {crowd.BadAnswerCount:N0} ({(double)crowd.BadAnswerCount / crowd.AnswerCount:P1}); the truth is in {Path.Combine(directory, "truth")}"));
+            return 0;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"crowdfit simulate: cannot write {directory}: {error.Message}");
             return 2;

@@ -127,4 +127,35 @@ public static class FraudCsvWriter
             csv.EndRow();
         }
     }
+
+    /// <summary>
+    /// Writes <c>ring,worker,evidence</c>: one row per member of every ring found, rings in order, members
+    /// ascending by id; only the header when no ring was found.
+    /// </summary>
+    /// <param name="result">The analysis.</param>
+    /// <param name="destination">The stream to write to.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteRings(FraudAnalysisResult result, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(destination);
+        var workerIds = result.Log.Answers.WorkerIds;
+        using var csv = new Utf8CsvWriter(destination);
+        foreach (var name in (string[])["ring", "worker", "evidence"])
+        {
+            csv.Field(name);
+        }
+
+        csv.EndRow();
+        foreach (var ring in result.Rings)
+        {
+            for (var i = 0; i < ring.Workers.Count; i++)
+            {
+                csv.Field(ring.Id);
+                csv.Field(workerIds[ring.Workers[i]]);
+                csv.Field(ring.Evidence[i]);
+                csv.EndRow();
+            }
+        }
+    }
 }

@@ -8,4 +8,8 @@ namespace CrowdFit.Fraud;
 /// <param name="Log">The log as the detectors saw it in the last round.</param>
 /// <param name="Reports">Each detector's report from the last round, skipped ones included.</param>
 /// <param name="Scores">Combined fraud probabilities, flags and reasons.</param>
-public sealed record FraudAnalysisResult(TruthResult Truth, IReadOnlyList<WorkerEstimate> Workers, WorkLog Log, IReadOnlyList<DetectorReport> Reports, FraudScores Scores);
+public sealed record FraudAnalysisResult(TruthResult Truth, IReadOnlyList<WorkerEstimate> Workers, WorkLog Log, IReadOnlyList<DetectorReport> Reports, FraudScores Scores)
+{
+    /// <summary>Every ring the detectors found in the last round, numbered from 1 across detectors.</summary>
+    public IReadOnlyList<Ring> Rings => [.. Reports.Where(r => r.Ran).SelectMany(r => r.Rings).Select((ring, i) => ring with { Id = i + 1 })];
+}

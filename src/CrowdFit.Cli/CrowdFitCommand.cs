@@ -13,7 +13,9 @@ internal static class CrowdFitCommand
         var root = new RootCommand("CrowdFit: true labels, worker fitness and fraud checks for crowd and gig work.")
         {
             AggregateCommand.Create(stdout, stderr),
+            AnalyzeCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
+            RedTeamCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
         };
 

@@ -1,4 +1,7 @@
 using CrowdFit.Fraud.Behaviour;
+using CrowdFit.Fraud.Identity;
+using CrowdFit.Fraud.Rings;
+using CrowdFit.Fraud.Time;
 
 namespace CrowdFit.Fraud;
 
@@ -18,6 +21,10 @@ public static class FraudDetectors
             new SpamState(),
             new Honeypots(),
             new PeerOutlier(),
+            new TimeTheft(),
+            new Pace(),
+            new RingDetector(),
+            new SharedAccounts(),
             .. extra,
         ];
     }

@@ -10,7 +10,10 @@ namespace CrowdFit.Fraud.Behaviour;
 /// has the median and the lower quartile of their |κ̂| (quantiles, because honest skill is skewed, with a
 /// long tail of weak workers that a median and MAD would miss); then the workers the fit finds improbably
 /// unskilled (<see cref="SpamStateOptions.TrimLevel"/>) are left out and the fit repeated until it keeps
-/// the same workers, so a crowd with many spammers does not drag the reference towards them.
+/// the same workers, so a crowd with many spammers does not drag the reference towards them. From the
+/// second round on, once the first has trimmed the spammers, the fit is also widened until it has the
+/// lower decile of the workers kept: a quartile sees only the body of a left-skewed skill distribution, and
+/// a Beta matched to the body alone makes the weakest honest workers look like spammers.
 /// </para>
 /// <para>
 /// <b>P-values.</b> An honest worker draws κ from the Beta and then answers with κ̂ ≈ Normal(κ, se(κ)²); the
@@ -23,6 +26,12 @@ namespace CrowdFit.Fraud.Behaviour;
 internal sealed class HonestSkill
 {
     private const int GridPoints = 256;
+
+    /// <summary>The lower quantile of honest skill matched besides the median in the first round: robust to a quarter of spammers.</summary>
+    private const double BodyLevel = 0.25;
+
+    /// <summary>The lower quantile the fit must also reach once spammers are trimmed: low enough to see the tail of weak workers.</summary>
+    private const double TailLevel = 0.1;
 
     /// <summary>Degrees of freedom of the t distribution of a whole history's κ̂ around the worker's skill.</summary>
     private const double NoiseDegrees = 10;
@@ -71,7 +80,14 @@ internal sealed class HonestSkill
             var noise = Robust.Median(reference.Where((_, i) => kept[i]).Select(e => e.StandardError(Math.Min(1, Math.Abs(e.Kappa)))).ToArray());
             var median = Robust.Median(values);
             var quartile = Robust.Select(values, values.Length / 4);
-            var (mean, spread) = MatchQuantiles(median, quartile, noise, options.MinSkillSpread);
+            var (mean, spread) = MatchQuantiles(median, quartile, BodyLevel, noise, options.MinSkillSpread);
+            if (round > 0)
+            {
+                var tail = Robust.Select(values, (int)(TailLevel * values.Length));
+                var wider = MatchQuantiles(median, tail, TailLevel, noise, options.MinSkillSpread);
+                (mean, spread) = wider.Spread > spread ? wider : (mean, spread);
+            }
+
             model = new HonestSkill(mean, spread, values.Length);
             var changed = false;
             for (var i = 0; i < x.Length; i++)
@@ -92,9 +108,9 @@ internal sealed class HonestSkill
 
     /// <summary>
     /// The Beta (as mean and standard deviation) whose convolution with Normal(0, noise²) has the given median and
-    /// lower quartile: bisection on the spread, and for each spread on the mean.
+    /// lower quantile of the given level: bisection on the spread, and for each spread on the mean.
     /// </summary>
-    private static (double Mean, double Spread) MatchQuantiles(double median, double quartile, double noise, double minSpread)
+    private static (double Mean, double Spread) MatchQuantiles(double median, double tail, double level, double noise, double minSpread)
     {
         Span<double> weight = stackalloc double[GridPoints];
         double MeanFor(double spread, Span<double> weight)
@@ -118,7 +134,7 @@ internal sealed class HonestSkill
 
         double spreadLo = minSpread, spreadHi = 0.45;
         var best = MeanFor(spreadLo, weight);
-        if (Cdf(quartile, best, spreadLo, noise, weight) >= 0.25)
+        if (Cdf(tail, best, spreadLo, noise, weight) >= level)
         {
             return (best, spreadLo);
         }
@@ -127,7 +143,7 @@ internal sealed class HonestSkill
         {
             var mid = 0.5 * (spreadLo + spreadHi);
             var mean = MeanFor(mid, weight);
-            if (Cdf(quartile, mean, mid, noise, weight) < 0.25)
+            if (Cdf(tail, mean, mid, noise, weight) < level)
             {
                 spreadLo = mid;
             }

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CrowdFit.Formats;
+using CrowdFit.Fraud;
+using CrowdFit.Fraud.Rules;
+using CrowdFit.Learning;
+using CrowdFit.Truth;
+
+namespace CrowdFit.Cli.Commands;
+
+/// <summary><c>crowdfit analyze</c>: truth, fitness and fraud flags with reasons for an answer log.</summary>
+internal static class AnalyzeCommand
+{
+    /// <summary>What to analyse and where to write.</summary>
+    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var answers = new Argument<FileInfo>("answers") { Description = "Answer log: CSV with task,worker,label and any optional context columns." };
+        var gold = new Option<FileInfo?>("--gold") { Description = "Gold file task,label: hidden gold (honeypots) scored per worker and clamped in the truth." };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Rules file (JSON) with hard rules such as \"tasks_per_minute > 5\"; see samples/rules.json." };
+        var confirmed = new Option<FileInfo?>("--confirmed") { Description = "Analysts' decisions task,worker,decision (fraud|ok); trains the supervised model." };
+        var fpr = new Option<double>("--fpr") { Description = "Target share of honest workers (and answers) flagged.", DefaultValueFactory = _ => FraudScoringOptions.Default.FalsePositiveRate };
+        var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.DefaultName };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for labels.csv, workers.csv, flags.csv and rings.csv.", Required = true };
+        var command = new Command("analyze", "Find fraud and error: per-answer and per-worker fraud probability with reasons, rings, and truth without the flagged answers.")
+        {
+            answers, gold, rules, confirmed, fpr, method, output,
+        };
+        command.SetAction(parse => Run(
+            new Settings(
+                parse.GetValue(answers)!.FullName,
+                parse.GetValue(gold)?.FullName,
+                parse.GetValue(rules)?.FullName,
+                parse.GetValue(confirmed)?.FullName,
+                parse.GetValue(fpr),
+                parse.GetValue(method)!,
+                parse.GetValue(output)!.FullName),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    public static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var options = FraudAnalysisOptions.Default with
+        {
+            TruthMethod = settings.Method,
+            Scoring = FraudScoringOptions.Default with { FalsePositiveRate = settings.FalsePositiveRate, AnswerFalsePositiveRate = settings.FalsePositiveRate },
+        };
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            stderr.WriteLine($"crowdfit analyze: {string.Join(" ", problems).Replace("FalsePositiveRate", "--fpr", StringComparison.Ordinal).Replace("TruthMethod", "--method", StringComparison.Ordinal)}");
+            return 2;
+        }
+
+        return InputErrors.Guard("analyze", stderr, () =>
+        {
+            var clock = Stopwatch.StartNew();
+            var total = Stopwatch.StartNew();
+            var log = AnswerLogReader.Read(settings.Answers, settings.Gold);
+            var answers = log.Answers;
+            stdout.WriteLine(Text($"read {answers.Count:N0} answers: {answers.TaskCount:N0} tasks, {answers.WorkerCount:N0} workers, {answers.ClassCount} labels, {log.Gold?.Count ?? 0:N0} gold ({clock.Elapsed.TotalSeconds:F2} s)"));
+
+            var detectors = RulesFile(settings.Rules) is { } rules ? FraudDetectors.Create(new RuleEngine(rules)) : FraudDetectors.Create();
+            IReadOnlyList<IStackedDetector> stacked = settings.Confirmed is null ? [] : [new SupervisedFraudModel(ConfirmationReader.Read(settings.Confirmed, answers))];
+            clock.Restart();
+            var progress = new Progress(stdout, clock);
+            var result = FraudAnalysis.Run(answers, log.Context, log.Gold, detectors, options, stacked, progress);
+
+            clock.Restart();
+            var written = AnalysisFiles.Write(settings.Output, result);
+            stdout.WriteLine(Text($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.Output} ({clock.Elapsed.TotalSeconds:F2} s)"));
+            PrintSummary(result, stdout, total.Elapsed);
+        });
+    }
+
+    private static FraudRules? RulesFile(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return FraudRules.Parse(stream);
+        }
+        catch (FraudRuleException error)
+        {
+            throw new AnswerFormatException(path, error.Line, error.Field, error.Detail);
+        }
+    }
+
+    private static void PrintSummary(FraudAnalysisResult result, TextWriter stdout, TimeSpan elapsed)
+    {
+        var scores = result.Scores;
+        var answers = result.Log.Answers;
+        stdout.WriteLine(Text($"flagged {scores.FlaggedWorkerCount:N0} of {answers.WorkerCount:N0} workers and {scores.FlaggedAnswerCount:N0} of {answers.Count:N0} answers at a false positive rate of {scores.WorkerThreshold:P1} ({elapsed.TotalSeconds:F2} s in all)"));
+        foreach (var report in result.Reports.Where(r => !r.Ran))
+        {
+            stdout.WriteLine($"  {report.Detector}: skipped, {report.SkippedBecause}");
+        }
+
+        var top = Enumerable.Range(0, answers.WorkerCount).Where(w => scores.WorkerFlagged[w]).OrderBy(w => scores.WorkerP[w]).ThenBy(w => answers.WorkerIds[w], StringComparer.Ordinal).Take(10).ToArray();
+        foreach (var w in top)
+        {
+            var reasons = scores.WorkerReasons(w);
+            stdout.WriteLine(Text($"  {answers.WorkerIds[w]}: {scores.WorkerProbability[w]:F3}  {(reasons.Length > 140 ? reasons[..137] + "..." : reasons)}"));
+        }
+
+        if (scores.FlaggedWorkerCount > top.Length)
+        {
+            stdout.WriteLine(Text($"  ... and {scores.FlaggedWorkerCount - top.Length:N0} more in workers.csv"));
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Prints each step with the seconds since the analysis began.</summary>
+    private sealed class Progress(TextWriter stdout, Stopwatch clock) : IProgress<string>
+    {
+        public void Report(string value) => stdout.WriteLine(Text($"  [{clock.Elapsed.TotalSeconds,6:F2} s] {value}"));
+    }
+}

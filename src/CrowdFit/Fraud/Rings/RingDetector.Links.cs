@@ -1,0 +1,184 @@
+using CrowdFit.Fraud.Behaviour;
+
+namespace CrowdFit.Fraud.Rings;
+
+public sealed partial class RingDetector
+{
+    /// <summary>Smallest per-task chance the binomial tests use, so that a model zero cannot make one shared label decisive.</summary>
+    private const double MinChance = 1e-9;
+
+    /// <summary>Most rounds of trimming and re-estimating the crowd's scales.</summary>
+    private const int MaxCalibrationRounds = 10;
+
+    /// <summary>The behaviour tests of a pair under the scaled chance model.</summary>
+    private static PairTest Test(in PairEvidence pair, in ChanceScale scale)
+    {
+        var n = pair.Shared;
+        var wrongP = Tails.BinomialUpper(pair.CoWrong, n, Math.Clamp(scale.ExpectedWrong(pair) / n, MinChance, 1));
+        var disagreeChance = Math.Clamp((n - scale.ExpectedAgree(pair)) / n, MinChance, 1);
+        var agreeP = Tails.BinomialLower(n - pair.Agree, n, disagreeChance);
+        var syncP = scale.Timing && pair.Near > 0
+            ? Tails.BinomialUpper(pair.Sync, pair.Near, Math.Clamp(scale.ExpectedSync(pair) / pair.Near, MinChance, 1))
+            : 1;
+        var tests = scale.Timing ? 3 : 2;
+        var p = Math.Min(1, tests * Math.Min(wrongP, Math.Min(agreeP, syncP)));
+        return new PairTest(wrongP, agreeP, syncP, p);
+    }
+
+    /// <summary>
+    /// The crowd's scales: first from all co-answering pairs, then repeatedly from the pairs that are not
+    /// improbable under the current scales, until the kept pairs stop changing. Starting from all pairs (not
+    /// from the plain model) matters: where honest errors are strongly correlated, almost every large pair
+    /// is improbable under the plain model, and trimming by it would leave the scales to the smallest pairs.
+    /// </summary>
+    private ChanceScale Calibrate(PairEvidence[] pairs, in PairTotals totals, bool timing)
+    {
+        var syncShare = _options.SyncSeconds / _options.NearSeconds;
+        var scale = ScaleOf(totals, syncShare, timing);
+        var trimmed = new bool[pairs.Length];
+        for (var round = 0; round < MaxCalibrationRounds; round++)
+        {
+            var kept = totals;
+            var changed = false;
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                var trim = Test(pairs[i], scale).P < _options.TrimLevel;
+                changed |= trim != trimmed[i];
+                trimmed[i] = trim;
+                if (trim)
+                {
+                    kept = kept.Minus(PairTotals.Of(pairs[i], syncShare));
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+
+            scale = ScaleOf(kept, syncShare, timing);
+        }
+
+        return scale;
+    }
+
+    /// <summary>The scales that make the given totals' observed counts their expected ones, never less conservative than the model.</summary>
+    private static ChanceScale ScaleOf(in PairTotals kept, double syncShare, bool timing)
+    {
+        var wrong = kept.ExpectedWrong > 0 ? Math.Max(1, kept.CoWrong / kept.ExpectedWrong) : 1;
+        var disagree = kept.ExpectedDisagree > 0 ? Math.Clamp(kept.Disagree / kept.ExpectedDisagree, 0, 1) : 1;
+
+        // One pseudo-event on each side keeps a crowd with almost no close submissions from setting the scale by chance.
+        var sync = Math.Max(1, (kept.Sync + 1) / (kept.ExpectedSync + 1));
+        return new ChanceScale(wrong, disagree, sync, syncShare, timing);
+    }
+
+    /// <summary>
+    /// Every tested tie: each pair with enough shared tasks, and each pair of accounts on a shared device,
+    /// with its p-value corrected by Bonferroni over the families of tests.
+    /// </summary>
+    private List<Link> BuildLinks(WorkLog log, PairEvidence[] pairs, SharedInfrastructure infrastructure, in ChanceScale scale)
+    {
+        var hasInfrastructure = infrastructure.Kinds.Count > 0;
+        var hasDevice = log.Context?.HasDevice == true;
+        var families = 1 + (hasInfrastructure ? 1 : 0) + (hasDevice ? 1 : 0);
+        var sharing = new bool[pairs.Length];
+        var familySize = 0;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            sharing[i] = hasInfrastructure && infrastructure.Share(pairs[i].First, pairs[i].Second);
+            familySize += sharing[i] ? 1 : 0;
+        }
+
+        List<Link> links = new(pairs.Length);
+        var index = new Dictionary<long, int>(pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var pair = pairs[i];
+            var behaviour = Test(pair, scale).P;
+            var p = behaviour * pairs.Length;
+            if (sharing[i])
+            {
+                p = Math.Min(p, behaviour * familySize);
+            }
+
+            p = Math.Min(p, DeviceP(infrastructure, pair.First, pair.Second));
+            links.Add(new Link(pair.First, pair.Second, Math.Min(1, families * p), i));
+            index.Add(Key(pair.First, pair.Second), i);
+        }
+
+        if (hasDevice)
+        {
+            AddDeviceLinks(log, infrastructure, families, index, links);
+        }
+
+        return links;
+    }
+
+    /// <summary>Links the accounts of every shared device that share too few tasks to have been tested.</summary>
+    private void AddDeviceLinks(WorkLog log, SharedInfrastructure infrastructure, int families, Dictionary<long, int> index, List<Link> links)
+    {
+        var members = new Dictionary<int, List<int>>();
+        for (var w = 0; w < log.Answers.WorkerCount; w++)
+        {
+            foreach (var value in infrastructure.Of(w))
+            {
+                if (value.Kind == InfrastructureKind.Device)
+                {
+                    if (!members.TryGetValue(value.Code, out var list))
+                    {
+                        members.Add(value.Code, list = []);
+                    }
+
+                    list.Add(w);
+                }
+            }
+        }
+
+        foreach (var code in members.Keys.Order())
+        {
+            var group = members[code];
+            for (var i = 0; i < group.Count; i++)
+            {
+                for (var j = i + 1; j < group.Count; j++)
+                {
+                    if (!index.ContainsKey(Key(group[i], group[j])))
+                    {
+                        index.Add(Key(group[i], group[j]), -1);
+                        var p = Math.Min(1, families * DeviceP(infrastructure, group[i], group[j]));
+                        links.Add(new Link(group[i], group[j], p, -1));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// P-value of the rarest device two workers share, corrected for the number of shared devices: how often
+    /// an account's device is shared by as many others, each sharing it with the device share rate.
+    /// </summary>
+    private double DeviceP(SharedInfrastructure infrastructure, int first, int second)
+    {
+        var best = 1.0;
+        foreach (var a in infrastructure.Of(first))
+        {
+            if (a.Kind != InfrastructureKind.Device)
+            {
+                continue;
+            }
+
+            foreach (var b in infrastructure.Of(second))
+            {
+                if (b.Kind == InfrastructureKind.Device && b.Code == a.Code)
+                {
+                    var p = Tails.BinomialUpper(a.Accounts - 1, Math.Max(1, infrastructure.DeviceUsers - 1), _options.DeviceShareRate);
+                    best = Math.Min(best, p * infrastructure.DeviceGroups);
+                }
+            }
+        }
+
+        return Math.Min(1, best);
+    }
+
+    private static long Key(int first, int second) => ((long)first << 32) | (uint)second;
+}

@@ -1,0 +1,79 @@
+namespace CrowdFit.Fraud.Time;
+
+/// <summary>
+/// Time theft (SPEC D8): claimed time against what the task type needs, the worker's own pace and the other
+/// workers on the same task, and claimed intervals of one worker that overlap.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Claims.</b> A claim is an answer's [started, submitted]; its log-duration x = ln max(seconds,
+/// <see cref="TimeTheftOptions.MinSeconds"/>). Per task type the norm is the median and 1.4826 · MAD of x,
+/// re-estimated without claims more than <see cref="TimeTheftOptions.TrimDistance"/> scales away. A claim's
+/// excess over the norm is compared with the same worker's typical excess on that type (its median, again
+/// re-estimated without the worker's claims far from it, so a thief's inflated claims do not set its own
+/// baseline: a slow honest worker is consistently slow, a thief inflates some claims) and with the other
+/// answers of the same task (their median deviation, shrunk towards 0 by the share of its variance that is
+/// real task-to-task variation). What is left is standardised per type by its own median and robust scale: z.
+/// </para>
+/// <para>
+/// <b>Overlap.</b> Honest people do one task at a time. A claim overlaps when the worker's other claims cover
+/// more than <see cref="TimeTheftOptions.OverlapShare"/> of it, after a tolerance of
+/// <see cref="TimeTheftOptions.OverlapToleranceSeconds"/>, and its z is at least 0 (the claim is also long).
+/// The honest rate q of such claims is estimated from the workers whose overlap counts do not stand out.
+/// </para>
+/// <para>
+/// <b>Answer p-value.</b> With S = z + w · [overlapping] (w = <see cref="TimeTheftOptions.OverlapWeight"/>),
+/// p = P(T ≥ S) + q · P(T ≥ S − w) for T Student's t with <see cref="TimeTheftOptions.TailDegrees"/> degrees
+/// of freedom: an upper bound on the chance that an honest claim scores at least S when honest residuals are
+/// no heavier-tailed than that t. Answers are meant to be read at <see cref="TimeTheftOptions.AnswerLevel"/>
+/// (default 0.01). Claims without both timestamps or with a non-positive duration get 1.
+/// </para>
+/// <para>
+/// <b>Worker p-value.</b> The smaller, times 2 (Bonferroni), of (a) the upper tail of the worker's count of
+/// answers at or below <see cref="TimeTheftOptions.AnswerLevel"/> under a beta-binomial fitted on the workers
+/// that do not stand out, with a rate of at least that level; and (b) the worker's median excess in type
+/// scales against a robust random-effects fit of all workers' (<see cref="TimeTheftOptions.MinWorkerClaims"/>
+/// claims at least), read in the same t: a worker who inflates every claim looks consistent with itself but
+/// not with the crowd.
+/// </para>
+/// </remarks>
+public sealed partial class TimeTheft : IFraudDetector
+{
+    private readonly TimeTheftOptions _options;
+
+    /// <summary>Creates the detector.</summary>
+    /// <param name="options">Settings; <see cref="TimeTheftOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public TimeTheft(TimeTheftOptions? options = null)
+    {
+        options ??= TimeTheftOptions.Default;
+        options.Validate();
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public string Name => "time-theft";
+
+    /// <summary>The settings.</summary>
+    public TimeTheftOptions Options => _options;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> is null.</exception>
+    public DetectorReport Run(WorkLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var answers = log.Answers;
+        if (!log.HasStartTimes || !log.HasSubmitTimes)
+        {
+            return DetectorReport.Skipped(Name, answers.WorkerCount, answers.Count, "needs started_at and submitted_at");
+        }
+
+        if (Measure(log) is not { } claims)
+        {
+            return DetectorReport.Skipped(Name, answers.WorkerCount, answers.Count, "needs started_at and submitted_at: no answer has both with submitted_at after started_at");
+        }
+
+        var (workerP, workerReason) = Workers(log, claims);
+        return new DetectorReport(Name, workerP, workerReason, claims.AnswerP, a => AnswerReason(log, claims, a));
+    }
+}

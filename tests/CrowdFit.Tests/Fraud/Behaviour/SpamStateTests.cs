@@ -1,0 +1,178 @@
+using CrowdFit.Answers;
+using CrowdFit.Fraud;
+using CrowdFit.Fraud.Behaviour;
+using CrowdFit.Truth;
+
+namespace CrowdFit.Tests.Fraud.Behaviour;
+
+public sealed class SpamStateTests
+{
+    /// <summary>The number of detectors FraudScoring may correct for: a flag needs p × 10 ≤ 0.01.</summary>
+    private const double FlagLevel = 0.001;
+
+    private static readonly Lazy<TestCrowd> s_mixed = new(() => TestCrowd.Build(new CrowdSpec
+    {
+        Tasks = 3000,
+        MinAccuracy = 0.4,
+        ActivitySigma = 0.2,
+        Seed = 11,
+        Workers = [(CrowdRole.Honest, 100), (CrowdRole.UniformSpammer, 3), (CrowdRole.ConstantSpammer, 3), (CrowdRole.PatternSpammer, 3)],
+    }));
+
+    [Fact]
+    public void Run_Spammers_FlaggedAndFewHonestFlagged()
+    {
+        var crowd = s_mixed.Value;
+
+        var report = new SpamState().Run(crowd.Log);
+
+        Assert.True(report.Ran);
+        foreach (var role in new[] { CrowdRole.UniformSpammer, CrowdRole.ConstantSpammer, CrowdRole.PatternSpammer })
+        {
+            foreach (var w in crowd.WorkersOf(role))
+            {
+                Assert.True(report.WorkerP[w] <= 2 * FlagLevel, $"{role} {w}: p {report.WorkerP[w]}");
+                Assert.False(string.IsNullOrEmpty(report.WorkerReason(w)));
+            }
+        }
+
+        var honestFlagged = crowd.WorkersOf(CrowdRole.Honest).Count(w => report.WorkerP[w] <= FlagLevel);
+        Assert.True(honestFlagged <= 1, $"{honestFlagged} honest workers flagged");
+    }
+
+    [Fact]
+    public void Run_WeakHonestWorkers_NotFlagged()
+    {
+        var crowd = s_mixed.Value;
+
+        var report = new SpamState().Run(crowd.Log);
+
+        var weak = crowd.WorkersOf(CrowdRole.Honest).Where(w => crowd.Accuracy[w] < 0.55).ToArray();
+        Assert.NotEmpty(weak);
+        Assert.All(weak, w => Assert.True(report.WorkerP[w] > FlagLevel, $"worker {w} (accuracy {crowd.Accuracy[w]:0.00}): p {report.WorkerP[w]}"));
+    }
+
+    [Fact]
+    public void Assess_ConstantAndPatternSpammers_NamedByTheirOwnTest()
+    {
+        var crowd = s_mixed.Value;
+
+        var findings = new SpamState().Assess(crowd.Log);
+
+        foreach (var w in crowd.WorkersOf(CrowdRole.ConstantSpammer))
+        {
+            Assert.True(findings[w].DegeneracyP <= FlagLevel, $"constant {w}: degeneracy p {findings[w].DegeneracyP}");
+            Assert.InRange(findings[w].Skill, -0.1, 0.1);
+        }
+
+        foreach (var w in crowd.WorkersOf(CrowdRole.PatternSpammer))
+        {
+            Assert.True(findings[w].PatternP <= 0.01 || findings[w].WholeP <= 0.01, $"pattern {w}: pattern p {findings[w].PatternP}, whole p {findings[w].WholeP}");
+        }
+    }
+
+    [Fact]
+    public void Run_Sleeper_FlaggedWithOnsetNearItsTurnAndEarlierAnswersClean()
+    {
+        var crowd = TestCrowd.Build(new CrowdSpec
+        {
+            Tasks = 3000,
+            MinAccuracy = 0.4,
+            ActivitySigma = 0.2,
+            Seed = 5,
+            SleeperOnset = 60,
+            Workers = [(CrowdRole.Honest, 100), (CrowdRole.Sleeper, 3)],
+        });
+
+        var report = new SpamState().Run(crowd.Log);
+
+        foreach (var w in crowd.WorkersOf(CrowdRole.Sleeper))
+        {
+            Assert.True(report.WorkerP[w] <= FlagLevel, $"sleeper {w}: p {report.WorkerP[w]}");
+            var onset = report.Onsets![w];
+            Assert.InRange(onset, crowd.Onset[w] - 10, crowd.Onset[w] + 10);
+            var timeline = crowd.Log.Timeline(w);
+            for (var i = 0; i < timeline.Length; i++)
+            {
+                var expected = i < onset ? 1f : (float)report.WorkerP[w];
+                Assert.Equal(expected, report.AnswerP[timeline[i]]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_HonestCrowd_NoWorkerAtTheFlagLevel()
+    {
+        var crowd = TestCrowd.Build(new CrowdSpec { Tasks = 2000, MinAccuracy = 0.3, Seed = 3, Workers = [(CrowdRole.Honest, 200)] });
+
+        var report = new SpamState().Run(crowd.Log);
+
+        var flagged = Enumerable.Range(0, 200).Count(w => report.WorkerP[w] <= FlagLevel);
+        Assert.True(flagged <= 1, $"{flagged} honest workers flagged");
+        Assert.True(Enumerable.Range(0, 200).Count(w => report.WorkerP[w] <= 0.01) <= 6);
+    }
+
+    [Fact]
+    public void Run_TinyLog_SaneOrSkipped()
+    {
+        var answers = AnswerSet.FromTriples([("t1", "a", "x"), ("t1", "b", "y"), ("t2", "a", "x"), ("t2", "b", "x"), ("t3", "a", "y")]);
+        var log = new WorkLog(answers, null, null, new MajorityVote().Infer(answers));
+
+        var report = new SpamState().Run(log);
+
+        Assert.Equal(answers.WorkerCount, report.WorkerP.Length);
+        Assert.Equal(answers.Count, report.AnswerP.Length);
+        foreach (var p in report.WorkerP)
+        {
+            Assert.InRange(p, 0.05, 1);
+        }
+
+        foreach (var p in report.AnswerP)
+        {
+            Assert.InRange(p, 0.05f, 1f);
+        }
+    }
+
+    [Fact]
+    public void Run_OneLabel_Skipped()
+    {
+        var answers = AnswerSet.FromTriples([("t1", "a", "x"), ("t1", "b", "x"), ("t2", "a", "x")]);
+        var log = new WorkLog(answers, null, null, new MajorityVote().Infer(answers));
+
+        var report = new SpamState().Run(log);
+
+        Assert.False(report.Ran);
+        Assert.All(report.WorkerP.ToArray(), p => Assert.Equal(1, p));
+    }
+
+    [Fact]
+    public void Run_SameLogTwice_SameResult()
+    {
+        var crowd = s_mixed.Value;
+
+        var first = new SpamState().Run(crowd.Log);
+        var second = new SpamState().Run(crowd.Log);
+
+        Assert.Equal(first.WorkerP.ToArray(), second.WorkerP.ToArray());
+        Assert.Equal(first.AnswerP.ToArray(), second.AnswerP.ToArray());
+        Assert.Equal(first.Onsets, second.Onsets);
+    }
+
+    [Fact]
+    public void RunLengths_GeometricGridInsideTheHistory()
+    {
+        var lengths = SpamState.RunLengths(40, SpamStateOptions.Default);
+
+        Assert.Equal([8, 10, 12, 16, 20, 24, 31], lengths);
+        Assert.Empty(SpamState.RunLengths(15, SpamStateOptions.Default));
+    }
+
+    [Fact]
+    public void Options_Invalid_AllProblemsReported()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SpamState(SpamStateOptions.Default with { MinSegment = 1, SegmentGrowth = 9 }));
+
+        Assert.Contains(nameof(SpamStateOptions.MinSegment), error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(SpamStateOptions.SegmentGrowth), error.Message, StringComparison.Ordinal);
+    }
+}

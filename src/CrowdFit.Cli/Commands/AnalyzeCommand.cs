@@ -13,7 +13,7 @@ namespace CrowdFit.Cli.Commands;
 internal static class AnalyzeCommand
 {
     /// <summary>What to analyse and where to write.</summary>
-    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output);
+    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null);
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -23,10 +23,11 @@ internal static class AnalyzeCommand
         var confirmed = new Option<FileInfo?>("--confirmed") { Description = "Analysts' decisions task,worker,decision (fraud|ok); trains the supervised model." };
         var fpr = new Option<double>("--fpr") { Description = "Target share of honest workers (and answers) flagged.", DefaultValueFactory = _ => FraudScoringOptions.Default.FalsePositiveRate };
         var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.DefaultName };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of infer truth, run the detectors, infer truth again without the flagged answers.", DefaultValueFactory = _ => FraudAnalysisOptions.Default.Rounds };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for labels.csv, workers.csv, flags.csv and rings.csv.", Required = true };
         var command = new Command("analyze", "Find fraud and error: per-answer and per-worker fraud probability with reasons, rings, and truth without the flagged answers.")
         {
-            answers, gold, rules, confirmed, fpr, method, output,
+            answers, gold, rules, confirmed, fpr, method, rounds, output,
         };
         command.SetAction(parse => Run(
             new Settings(
@@ -36,7 +37,8 @@ internal static class AnalyzeCommand
                 parse.GetValue(confirmed)?.FullName,
                 parse.GetValue(fpr),
                 parse.GetValue(method)!,
-                parse.GetValue(output)!.FullName),
+                parse.GetValue(output)!.FullName,
+                parse.GetValue(rounds)),
             stdout,
             stderr));
         return command;
@@ -47,11 +49,12 @@ internal static class AnalyzeCommand
         var options = FraudAnalysisOptions.Default with
         {
             TruthMethod = settings.Method,
+            Rounds = settings.Rounds ?? FraudAnalysisOptions.Default.Rounds,
             Scoring = FraudScoringOptions.Default with { FalsePositiveRate = settings.FalsePositiveRate, AnswerFalsePositiveRate = settings.FalsePositiveRate },
         };
         if (options.Problems() is { Count: > 0 } problems)
         {
-            stderr.WriteLine($"crowdfit analyze: {string.Join(" ", problems).Replace("FalsePositiveRate", "--fpr", StringComparison.Ordinal).Replace("TruthMethod", "--method", StringComparison.Ordinal)}");
+            stderr.WriteLine($"crowdfit analyze: {string.Join(" ", problems).Replace("FalsePositiveRate", "--fpr", StringComparison.Ordinal).Replace("TruthMethod", "--method", StringComparison.Ordinal).Replace("Rounds", "--rounds", StringComparison.Ordinal)}");
             return 2;
         }
 

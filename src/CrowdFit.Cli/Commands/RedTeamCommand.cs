@@ -23,7 +23,7 @@ internal static class RedTeamCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the simulated crowds.", DefaultValueFactory = _ => 1 };
         var presets = new Option<string>("--presets") { Description = $"Comma-separated scenarios to run: {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.", DefaultValueFactory = _ => string.Join(",", AdversarialCrowdOptions.PresetNames) };
         var scale = new Option<double>("--scale") { Description = "Multiply each scenario's tasks and accounts.", DefaultValueFactory = _ => 1.0 };
-        var checkpoints = new Option<int>("--checkpoints") { Description = "Replays of each log, in submit-time order, to count the answers a spammer gives before it is flagged (0 skips the replay).", DefaultValueFactory = _ => 12 };
+        var checkpoints = new Option<int>("--checkpoints") { Description = "Replays of each log, in submit-time order at geometrically spaced prefixes, to count the answers a spammer gives before it is flagged (0 skips the replay).", DefaultValueFactory = _ => 16 };
         var report = new Option<FileInfo?>("--report") { Description = "Also write the results as Markdown to this file." };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Keep the simulated logs and analyses in this directory (default: a temporary one, deleted afterwards)." };
         var command = new Command("redteam", "Simulate every adversarial scenario, analyse it, and score the flags against the known truth per adversary kind.")

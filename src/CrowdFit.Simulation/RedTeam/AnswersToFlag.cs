@@ -5,16 +5,47 @@ namespace CrowdFit.Simulation.RedTeam;
 
 /// <summary>
 /// How many bad answers an adversary gives before it is flagged: the log is replayed in submit-time order and
-/// analysed at evenly spaced checkpoints, as a platform that runs the analysis now and then would.
+/// analysed at checkpoints, as a platform that runs the analysis now and then would.
 /// </summary>
 /// <remarks>
-/// At each checkpoint the analysis sees only the answers submitted so far. A worker's count is the number of
-/// its bad answers (per the truth) in the first prefix where it is flagged; a worker never flagged counts as
+/// At each checkpoint the analysis sees only the answers submitted so far. The checkpoints are spaced
+/// geometrically, from <see cref="FirstShare"/> of the log (at least <see cref="FirstAnswers"/> answers) to the
+/// whole log, so that the early answers, where delays are decided, are looked at closely and the replay costs
+/// a few passes over the log whatever the number of checkpoints. A worker's count is the number of its bad
+/// answers (per the truth) in the first prefix where it is flagged; a worker never flagged counts as
 /// infinitely late. The count is an upper bound on the delay of a continuous check, off by at most the
 /// worker's answers between two checkpoints.
 /// </remarks>
 public static class AnswersToFlag
 {
+    /// <summary>Share of the log the first checkpoint sees.</summary>
+    public const double FirstShare = 1.0 / 400;
+
+    /// <summary>Fewest answers the first checkpoint sees.</summary>
+    public const int FirstAnswers = 100;
+
+    /// <summary>The prefix lengths of the checkpoints for a log of <paramref name="answers"/> answers: geometric, the last the whole log.</summary>
+    /// <param name="answers">Answers in the log.</param>
+    /// <param name="checkpoints">Number of checkpoints.</param>
+    /// <returns>Strictly increasing lengths ending at <paramref name="answers"/>.</returns>
+    public static IReadOnlyList<int> Lengths(int answers, int checkpoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(checkpoints, 1);
+        var first = Math.Min(answers, Math.Max(FirstAnswers, answers * FirstShare));
+        List<int> lengths = [];
+        for (var c = 1; c <= checkpoints; c++)
+        {
+            var exponent = checkpoints == 1 ? 0 : (double)(checkpoints - c) / (checkpoints - 1);
+            var length = c == checkpoints ? answers : (int)Math.Round(answers * Math.Pow(first / Math.Max(1, answers), exponent));
+            if (length > 0 && (lengths.Count == 0 || length > lengths[^1]))
+            {
+                lengths.Add(length);
+            }
+        }
+
+        return lengths;
+    }
+
     /// <summary>Measures the median count per adversary kind.</summary>
     /// <param name="answers">The whole log's answers.</param>
     /// <param name="context">Its context (submit times give the replay order; source order when absent).</param>
@@ -32,7 +63,7 @@ public static class AnswersToFlag
         IReadOnlyList<IFraudDetector> detectors,
         FraudAnalysisOptions options,
         RedTeamTruth truth,
-        int checkpoints = 40,
+        int checkpoints = 16,
         IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -66,9 +97,10 @@ public static class AnswersToFlag
         var flaggedAfter = new double[answers.WorkerCount];
         Array.Fill(flaggedAfter, double.NaN);
         var goldPerTask = gold?.PerTask.ToArray();
-        for (var c = 1; c <= checkpoints; c++)
+        var lengths = Lengths(order.Length, checkpoints);
+        for (var c = 1; c <= lengths.Count; c++)
         {
-            var length = (int)((long)order.Length * c / checkpoints);
+            var length = lengths[c - 1];
             var prefix = order.AsSpan(0, length);
             var task = new int[length];
             var worker = new int[length];
@@ -109,7 +141,7 @@ public static class AnswersToFlag
                 }
             }
 
-            progress?.Report($"checkpoint {c}/{checkpoints}: {length:N0} answers, {waiting} adversaries not yet flagged");
+            progress?.Report($"checkpoint {c}/{lengths.Count}: {length:N0} answers, {waiting} adversaries not yet flagged");
             if (waiting == 0)
             {
                 break;

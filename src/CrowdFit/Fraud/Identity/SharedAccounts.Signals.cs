@@ -55,7 +55,7 @@ public sealed partial class SharedAccounts
 
         public double Sleepless(int w) => signals.Times && units[w] > 0 ? sleepless.PValue(activity.SleeplessDays[w], units[w]) : 1;
 
-        public double Rest(int w) => signals.Times && units[w] > 0 && !double.IsNaN(activity.Rest[w]) && !double.IsNaN(restMedian)
+        public double Rest(int w) => signals.Times && units[w] > 0 && activity.Rest[w] < options.HumanRestHours && !double.IsNaN(restMedian)
             ? Tails.StudentUpper((restMedian - activity.Rest[w]) / restScale, options.TailDegrees)
             : 1;
 

@@ -28,7 +28,9 @@ namespace CrowdFit.Fraud.Identity;
 /// <see cref="SharedAccountsOptions.FloorRate"/> (see <c>UnitCountNull</c>), so a crowd in which many honest
 /// workers travel or switch devices widens its own tails. Rest (2) is a robust z against the median and
 /// 1.4826 · MAD of the tested workers (scale at least <see cref="SharedAccountsOptions.MinRestScale"/> hours),
-/// read in a Student t with <see cref="SharedAccountsOptions.TailDegrees"/> degrees of freedom.
+/// read in a Student t with <see cref="SharedAccountsOptions.TailDegrees"/> degrees of freedom, and only for
+/// rest under <see cref="SharedAccountsOptions.HumanRestHours"/>: a full-time worker rests far less than the
+/// crowd's casual majority without anyone else touching the account.
 /// </para>
 /// <para>
 /// <b>P-values.</b> Honest people travel, use a VPN whose exit sits in another country, or switch between a

@@ -41,6 +41,13 @@ public sealed record SharedAccountsOptions
     /// <value>1. Must be positive.</value>
     public double MinRestScale { get; init; } = 1;
 
+    /// <summary>
+    /// Daily rest, in hours, that one person can keep up: rest at or above this is no evidence of sharing
+    /// however much it differs from the crowd's (a full-time worker rests less than a casual one).
+    /// </summary>
+    /// <value>6. Must be in [1, 23].</value>
+    public double HumanRestHours { get; init; } = 6;
+
     /// <summary>Degrees of freedom of the Student t whose tail turns a worker's robust rest z-score into its p-value.</summary>
     /// <value>5. Must be at least 1.</value>
     public double TailDegrees { get; init; } = 5;
@@ -62,6 +69,7 @@ public sealed record SharedAccountsOptions
         Check.Probability(problems, nameof(FloorRate), FloorRate);
         Check.Probability(problems, nameof(TrimLevel), TrimLevel);
         Check.Positive(problems, nameof(MinRestScale), MinRestScale);
+        Check.Between(problems, nameof(HumanRestHours), HumanRestHours, 1, 23);
         Check.Between(problems, nameof(TailDegrees), TailDegrees, 1, double.MaxValue);
         Check.Probability(problems, nameof(ReportLevel), ReportLevel);
         OptionsProblems.ThrowIfAny(nameof(SharedAccountsOptions), problems);

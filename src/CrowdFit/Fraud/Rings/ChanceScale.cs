@@ -6,7 +6,9 @@ namespace CrowdFit.Fraud.Rings;
 /// <param name="Sync">Factor on expected synchronized submissions; at least 1.</param>
 /// <param name="SyncShare">Share of the reference window that counts as synchronized (SyncSeconds / NearSeconds).</param>
 /// <param name="Timing">Whether submit times were available.</param>
-internal readonly record struct ChanceScale(double Wrong, double Disagree, double Sync, double SyncShare, bool Timing)
+/// <param name="WrongSpread">Variance between honest pairs of log(shared wrong / expected) beyond Poisson noise.</param>
+/// <param name="DisagreeSpread">Variance between honest pairs of log(disagreements / expected) beyond Poisson noise.</param>
+internal readonly record struct ChanceScale(double Wrong, double Disagree, double Sync, double SyncShare, bool Timing, double WrongSpread = 0, double DisagreeSpread = 0)
 {
     /// <summary>Expected shared wrong answers of a pair.</summary>
     public double ExpectedWrong(in PairEvidence pair) => Math.Min(pair.Shared, Wrong * pair.ExpectedWrong);

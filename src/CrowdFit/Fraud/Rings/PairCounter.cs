@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CrowdFit.Answers;
 
 namespace CrowdFit.Fraud.Rings;
 
@@ -8,9 +9,12 @@ namespace CrowdFit.Fraud.Rings;
 /// per pair of answers on a task and no hashing.
 /// </summary>
 /// <remarks>
-/// For a pair answering a task, the posterior of the task with both their votes divided out (the confusion
-/// model multiplies the posterior by each worker's confusion column) says what the other answers and gold
-/// think; its most probable class decides whether a shared label is wrong. Under the null of two workers
+/// For a pair answering a task, the posterior of the task from the class prior and the <em>other</em> answers
+/// alone (each through its worker's confusion matrix), or the gold label where the task has one, says what
+/// the rest of the crowd thinks; its most probable class decides whether a shared label is wrong. It is built
+/// from the product of the others' confusion columns rather than by dividing the pair's columns out of the
+/// truth method's posterior: a posterior that is not exactly that product (variational estimates, clamping)
+/// turns into nonsense when divided by small probabilities. Under the null of two workers
 /// answering independently given the true class, the chance of agreeing is Σ_k p(k) Σ_l C_i[k,l] C_j[k,l],
 /// and of agreeing on a label other than that class m is the same less Σ_k p(k) C_i[k,m] C_j[k,m].
 /// </remarks>
@@ -29,6 +33,8 @@ internal sealed class PairCounter
     private readonly double[] _expectedWrong;
     private readonly int[] _touched;
     private readonly double[] _post;
+    private readonly double[] _full;
+    private readonly double[] _logPrior;
     private int _touchedCount;
 
     public PairCounter(int workers, int classes, RingDetectorOptions options)
@@ -46,6 +52,8 @@ internal sealed class PairCounter
         _expectedWrong = new double[workers];
         _touched = new int[workers];
         _post = new double[classes];
+        _full = new double[classes];
+        _logPrior = new double[classes];
     }
 
     /// <summary>
@@ -62,15 +70,35 @@ internal sealed class PairCounter
         var workers = answers.Workers;
         var labels = answers.AnswerLabels;
         var submitted = log.Submitted;
-        var posteriors = log.Truth.Posteriors;
+        var gold = log.Gold.PerTask;
         var k = _classes;
         var post = _post.AsSpan();
+        var full = _full.AsSpan();
+        var classPrior = log.Truth.ClassPrior;
+        for (var c = 0; c < k; c++)
+        {
+            _logPrior[c] = Math.Log(Math.Max(_floor, c < classPrior.Length ? classPrior[c] : 1.0 / k));
+        }
+
         var mine = confusion.Slice(worker * k * k, k * k);
         foreach (var a in log.Timeline(worker))
         {
             var task = tasks[a];
-            var prior = posteriors.Slice(task * k, k);
             var label = labels[a];
+            var truth = gold[task];
+            if (truth == GoldLabels.None)
+            {
+                _logPrior.CopyTo(full);
+                for (var b = starts[task]; b < starts[task + 1]; b++)
+                {
+                    var voter = confusion.Slice(workers[b] * k * k, k * k);
+                    for (var c = 0; c < k; c++)
+                    {
+                        full[c] += Math.Log(Math.Max(_floor, voter[(c * k) + labels[b]]));
+                    }
+                }
+            }
+
             var time = submitted[a];
             for (var b = starts[task]; b < starts[task + 1]; b++)
             {
@@ -82,7 +110,7 @@ internal sealed class PairCounter
 
                 var theirs = confusion.Slice(partner * k * k, k * k);
                 var other = labels[b];
-                var favourite = LeavePairOut(prior, mine, theirs, label, other, post, out var sum);
+                var favourite = truth == GoldLabels.None ? LeavePairOut(full, mine, theirs, label, other, post) : Certain(truth, post);
                 if (_shared[partner]++ == 0)
                 {
                     _touched[_touchedCount++] = partner;
@@ -103,8 +131,8 @@ internal sealed class PairCounter
                     agreeOnFavourite += post[c] * mine[row + favourite] * theirs[row + favourite];
                 }
 
-                _expectedAgree[partner] += agreeChance / sum;
-                _expectedWrong[partner] += (agreeChance - agreeOnFavourite) / sum;
+                _expectedAgree[partner] += agreeChance;
+                _expectedWrong[partner] += agreeChance - agreeOnFavourite;
                 if (label == other)
                 {
                     _agree[partner]++;
@@ -124,34 +152,42 @@ internal sealed class PairCounter
     }
 
     /// <summary>
-    /// Writes the task posterior with the two votes divided out into <paramref name="post"/> (unnormalised,
-    /// total in <paramref name="sum"/>) and returns its most probable class (the first on ties).
+    /// Writes the task posterior without the pair's two votes into <paramref name="post"/> (normalised), from
+    /// the task's log score over every answer less the pair's own terms, and returns its most probable class
+    /// (the first on ties).
     /// </summary>
-    internal int LeavePairOut(ReadOnlySpan<double> prior, ReadOnlySpan<double> mine, ReadOnlySpan<double> theirs, int label, int other, Span<double> post, out double sum)
+    internal int LeavePairOut(ReadOnlySpan<double> full, ReadOnlySpan<double> mine, ReadOnlySpan<double> theirs, int label, int other, Span<double> post)
     {
-        var k = prior.Length;
-        sum = 0;
+        var k = full.Length;
         var best = 0;
         for (var c = 0; c < k; c++)
         {
-            var v = prior[c] / (Math.Max(_floor, mine[(c * k) + label]) * Math.Max(_floor, theirs[(c * k) + other]));
-            post[c] = v;
-            sum += v;
-            best = v > post[best] ? c : best;
+            post[c] = full[c] - Math.Log(Math.Max(_floor, mine[(c * k) + label])) - Math.Log(Math.Max(_floor, theirs[(c * k) + other]));
+            best = post[c] > post[best] ? c : best;
         }
 
-        if (!(sum > 0 && double.IsFinite(sum)))
+        var top = post[best];
+        var sum = 0.0;
+        for (var c = 0; c < k; c++)
         {
-            prior.CopyTo(post);
-            sum = 1;
-            best = 0;
-            for (var c = 1; c < k; c++)
-            {
-                best = post[c] > post[best] ? c : best;
-            }
+            post[c] = Math.Exp(post[c] - top);
+            sum += post[c];
+        }
+
+        for (var c = 0; c < k; c++)
+        {
+            post[c] /= sum;
         }
 
         return best;
+    }
+
+    /// <summary>Writes certainty on the gold label into <paramref name="post"/> and returns it.</summary>
+    private static int Certain(int truth, Span<double> post)
+    {
+        post.Clear();
+        post[truth] = 1;
+        return truth;
     }
 
     private PairTotals Harvest(int worker, int minShared, List<PairEvidence> found)

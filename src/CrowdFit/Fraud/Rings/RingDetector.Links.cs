@@ -10,13 +10,33 @@ public sealed partial class RingDetector
     /// <summary>Most rounds of trimming and re-estimating the crowd's scales.</summary>
     private const int MaxCalibrationRounds = 10;
 
+    /// <summary>Fewest kept pairs from which the crowd's spread around the model is estimated.</summary>
+    private const int MinSpreadPairs = 20;
+
+    /// <summary>Smallest expected count of a pair whose log ratio informs the spread: below it, counts are too coarse for a log scale.</summary>
+    private const double MinSpreadExpected = 10;
+
+    /// <summary>Degrees of freedom of the Student t read for standardised log ratios: heavier tails than the normal.</summary>
+    private const double SpreadDegrees = 10;
+
     /// <summary>The behaviour tests of a pair under the scaled chance model.</summary>
     private static PairTest Test(in PairEvidence pair, in ChanceScale scale)
     {
         var n = pair.Shared;
-        var wrongP = Tails.BinomialUpper(pair.CoWrong, n, Math.Clamp(scale.ExpectedWrong(pair) / n, MinChance, 1));
-        var disagreeChance = Math.Clamp((n - scale.ExpectedAgree(pair)) / n, MinChance, 1);
-        var agreeP = Tails.BinomialLower(n - pair.Agree, n, disagreeChance);
+        var expectedWrong = scale.ExpectedWrong(pair);
+        var wrongP = Tails.BinomialUpper(pair.CoWrong, n, Math.Clamp(expectedWrong / n, MinChance, 1));
+        if (scale.WrongSpread > 0)
+        {
+            wrongP = Math.Max(wrongP, Tails.StudentUpper(LogRatioZ(pair.CoWrong, expectedWrong, scale.WrongSpread), SpreadDegrees));
+        }
+
+        var expectedDisagree = n - scale.ExpectedAgree(pair);
+        var agreeP = Tails.BinomialLower(n - pair.Agree, n, Math.Clamp(expectedDisagree / n, MinChance, 1));
+        if (scale.DisagreeSpread > 0)
+        {
+            agreeP = Math.Max(agreeP, Tails.StudentUpper(-LogRatioZ(n - pair.Agree, expectedDisagree, scale.DisagreeSpread), SpreadDegrees));
+        }
+
         var syncP = scale.Timing && pair.Near > 0
             ? Tails.BinomialUpper(pair.Sync, pair.Near, Math.Clamp(scale.ExpectedSync(pair) / pair.Near, MinChance, 1))
             : 1;
@@ -24,6 +44,13 @@ public sealed partial class RingDetector
         var p = Math.Min(1, tests * Math.Min(wrongP, Math.Min(agreeP, syncP)));
         return new PairTest(wrongP, agreeP, syncP, p);
     }
+
+    /// <summary>
+    /// The standardised log ratio of an observed to an expected count: Poisson noise (variance about
+    /// 1 / expected on the log scale) plus the crowd's spread of honest pairs around the model.
+    /// </summary>
+    private static double LogRatioZ(double observed, double expected, double spread) =>
+        Math.Log((observed + 0.5) / (expected + 0.5)) / Math.Sqrt((1 / (expected + 0.5)) + spread);
 
     /// <summary>
     /// The crowd's scales: first from all co-answering pairs, then repeatedly from the pairs that are not
@@ -34,8 +61,8 @@ public sealed partial class RingDetector
     private ChanceScale Calibrate(PairEvidence[] pairs, in PairTotals totals, bool timing)
     {
         var syncShare = _options.SyncSeconds / _options.NearSeconds;
-        var scale = ScaleOf(totals, syncShare, timing);
         var trimmed = new bool[pairs.Length];
+        var scale = ScaleOf(pairs, trimmed, totals, syncShare, timing);
         for (var round = 0; round < MaxCalibrationRounds; round++)
         {
             var kept = totals;
@@ -56,21 +83,85 @@ public sealed partial class RingDetector
                 break;
             }
 
-            scale = ScaleOf(kept, syncShare, timing);
+            scale = ScaleOf(pairs, trimmed, kept, syncShare, timing);
         }
 
         return scale;
     }
 
-    /// <summary>The scales that make the given totals' observed counts their expected ones, never less conservative than the model.</summary>
-    private static ChanceScale ScaleOf(in PairTotals kept, double syncShare, bool timing)
+    /// <summary>
+    /// The scales that make the kept totals' observed counts their expected ones (never less conservative than
+    /// the model), and the spread of the kept pairs around them.
+    /// </summary>
+    private static ChanceScale ScaleOf(PairEvidence[] pairs, bool[] trimmed, in PairTotals kept, double syncShare, bool timing)
     {
         var wrong = kept.ExpectedWrong > 0 ? Math.Max(1, kept.CoWrong / kept.ExpectedWrong) : 1;
         var disagree = kept.ExpectedDisagree > 0 ? Math.Clamp(kept.Disagree / kept.ExpectedDisagree, 0, 1) : 1;
 
         // One pseudo-event on each side keeps a crowd with almost no close submissions from setting the scale by chance.
         var sync = Math.Max(1, (kept.Sync + 1) / (kept.ExpectedSync + 1));
-        return new ChanceScale(wrong, disagree, sync, syncShare, timing);
+        var plain = new ChanceScale(wrong, disagree, sync, syncShare, timing);
+        var ratios = new List<(double Observed, double Expected)>(pairs.Length);
+        var disagreements = new List<(double Observed, double Expected)>(pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (!trimmed[i])
+            {
+                var pair = pairs[i];
+                AddCount(ratios, pair.CoWrong, plain.ExpectedWrong(pair));
+                AddCount(disagreements, pair.Shared - pair.Agree, pair.Shared - plain.ExpectedAgree(pair));
+            }
+        }
+
+        return plain with { WrongSpread = Spread(ratios), DisagreeSpread = Spread(disagreements) };
+    }
+
+    /// <summary>Keeps a count for the spread only where the log ratio's Poisson approximation holds.</summary>
+    private static void AddCount(List<(double Observed, double Expected)> counts, double observed, double expected)
+    {
+        if (expected >= MinSpreadExpected)
+        {
+            counts.Add((observed, expected));
+        }
+    }
+
+    /// <summary>
+    /// The between-pair variance τ² of log(observed / expected) beyond Poisson noise: the smallest τ² at which the
+    /// standardised log ratios have a robust scale (1.4826 · median absolute value) of at most one. Honest pairs
+    /// differ from the model in ways no confusion matrix captures (tasks of unequal difficulty, shared
+    /// misreadings); this lets the crowd say by how much.
+    /// </summary>
+    private static double Spread(List<(double Observed, double Expected)> counts)
+    {
+        if (counts.Count < MinSpreadPairs)
+        {
+            return 0;
+        }
+
+        var z = new double[counts.Count];
+        double ScaleAt(double spread)
+        {
+            for (var i = 0; i < z.Length; i++)
+            {
+                z[i] = Math.Abs(LogRatioZ(counts[i].Observed, counts[i].Expected, spread));
+            }
+
+            return 1.4826 * Robust.Median(z);
+        }
+
+        if (ScaleAt(0) <= 1)
+        {
+            return 0;
+        }
+
+        double lo = 0, hi = 4;
+        for (var step = 0; step < 40; step++)
+        {
+            var mid = 0.5 * (lo + hi);
+            (lo, hi) = ScaleAt(mid) > 1 ? (mid, hi) : (lo, mid);
+        }
+
+        return hi;
     }
 
     /// <summary>

@@ -172,7 +172,8 @@ public sealed partial class RingDetector
     {
         var hasInfrastructure = infrastructure.Kinds.Count > 0;
         var hasDevice = log.Context?.HasDevice == true;
-        var families = 1 + (hasInfrastructure ? 1 : 0) + (hasDevice ? 1 : 0);
+        // The families: all pairs; pairs sharing infrastructure; shared devices; pairs touching a linked worker.
+        var families = 2 + (hasInfrastructure ? 1 : 0) + (hasDevice ? 1 : 0);
         var sharing = new bool[pairs.Length];
         var familySize = 0;
         for (var i = 0; i < pairs.Length; i++)
@@ -203,7 +204,47 @@ public sealed partial class RingDetector
             AddDeviceLinks(log, infrastructure, families, index, links);
         }
 
+        LinkNeighbours(log.Answers.WorkerCount, pairs, scale, families, links);
         return links;
+    }
+
+    /// <summary>
+    /// The second look: once some workers are linked, the pairs that touch one of them form a family of their
+    /// own, far smaller than all pairs, whose behaviour tests are corrected for that family only. Rings are
+    /// groups, and a member with little work shows weaker ties than the crowd-wide correction can see; an
+    /// honest worker who happens to share tasks with a ring member is still tested at the family's level.
+    /// </summary>
+    private void LinkNeighbours(int workers, PairEvidence[] pairs, in ChanceScale scale, int families, List<Link> links)
+    {
+        var linked = new bool[workers];
+        foreach (var link in links)
+        {
+            if (link.P <= _options.LinkLevel)
+            {
+                linked[link.First] = linked[link.Second] = true;
+            }
+        }
+
+        var family = 0;
+        foreach (var pair in pairs)
+        {
+            family += linked[pair.First] || linked[pair.Second] ? 1 : 0;
+        }
+
+        if (family == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            if (link.Pair >= 0 && link.P > _options.LinkLevel && (linked[link.First] || linked[link.Second]))
+            {
+                var p = Math.Min(1, families * family * Test(pairs[link.Pair], scale).P);
+                links[i] = link with { P = Math.Min(link.P, p) };
+            }
+        }
     }
 
     /// <summary>Links the accounts of every shared device that share too few tasks to have been tested.</summary>

@@ -1,87 +1,113 @@
 namespace CrowdFit.Fraud.Time;
 
 /// <summary>
-/// How much of each claimed interval [started, submitted] the same worker's other claimed intervals also cover:
-/// exactly, by one sweep over the worker's interval ends in time order.
+/// The overlapping pairs among one worker's claimed intervals [started, submitted], and per claim the seconds
+/// its partners cover, found by one walk over each worker's timeline (its claims in submit order).
 /// </summary>
 /// <remarks>
-/// The sweep keeps the number of open intervals and the running length L(t) of time covered by two or more of
-/// them; an interval's covered length is L(its end) − L(its start), since inside it depth two means at least
-/// one other claim. Touching intervals (one ends when the next starts) do not overlap. O(k log k) for a worker
-/// with k claims.
+/// In submit order, claim j before claim i overlaps i exactly when it is submitted after i starts; the overlap
+/// is then submitted(j) − max(started(i), started(j)). Walking back from i stops at the first earlier claim
+/// submitted at or before i starts (all before it are too), or after <see cref="MaxPartners"/> claims, which
+/// bounds the cost of a claim stretched over a whole day's work: O(k + overlapping pairs) for a worker with k
+/// claims. Touching intervals (one ends when the next starts) do not overlap. A claim's covered seconds are
+/// the sum over its partners, at most its own duration (the exact covered length unless three or more claims
+/// overlap at once).
 /// </remarks>
-internal static class ClaimOverlap
+internal sealed class ClaimOverlap
 {
+    /// <summary>Most earlier claims a claim is compared with.</summary>
+    public const int MaxPartners = 256;
+
+    private int[] _first = new int[64];
+    private int[] _second = new int[64];
+    private double[] _length = new double[64];
+
+    private ClaimOverlap(double[] covered) => Covered = covered;
+
     /// <summary>Per answer, the seconds of its claimed interval covered by the worker's other claims; NaN where the claim is invalid.</summary>
+    public double[] Covered { get; }
+
+    /// <summary>Number of overlapping pairs.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The earlier-submitted answer of pair <paramref name="i"/>.</summary>
+    public int First(int i) => _first[i];
+
+    /// <summary>The later-submitted answer of pair <paramref name="i"/>.</summary>
+    public int Second(int i) => _second[i];
+
+    /// <summary>Seconds the two claims of pair <paramref name="i"/> share.</summary>
+    public double Length(int i) => _length[i];
+
+    /// <summary>Finds the overlapping pairs of every worker.</summary>
     /// <param name="log">The log.</param>
     /// <param name="valid">Whether each answer has a claim with a positive duration.</param>
-    public static double[] Covered(WorkLog log, ReadOnlySpan<bool> valid)
+    public static ClaimOverlap Find(WorkLog log, ReadOnlySpan<bool> valid)
     {
         var answers = log.Answers;
         var started = log.Started;
         var submitted = log.Submitted;
         var covered = new double[answers.Count];
-        Array.Fill(covered, double.NaN);
-        var events = new Edge[64];
+        var result = new ClaimOverlap(covered);
+        var claims = new int[64];
         for (var w = 0; w < answers.WorkerCount; w++)
         {
             var timeline = log.Timeline(w);
-            if (events.Length < 2 * timeline.Length)
+            if (claims.Length < timeline.Length)
             {
-                events = new Edge[2 * timeline.Length];
+                claims = new int[timeline.Length];
             }
 
             var m = 0;
             foreach (var a in timeline)
             {
-                if (valid[a])
+                if (!valid[a])
                 {
-                    events[m++] = new Edge(started[a], a, true);
-                    events[m++] = new Edge(submitted[a], a, false);
-                }
-            }
-
-            var span = events.AsSpan(0, m);
-            span.Sort();
-            var depth = 0;
-            double length = 0, previous = double.NaN;
-            foreach (var e in span)
-            {
-                if (depth >= 2)
-                {
-                    length += e.Time - previous;
+                    covered[a] = double.NaN;
+                    continue;
                 }
 
-                previous = e.Time;
-                if (e.IsStart)
+                var start = started[a];
+                for (var k = m - 1; k >= 0 && k >= m - MaxPartners; k--)
                 {
-                    // The start mark is stored negated until the end completes it.
-                    covered[e.Answer] = -length;
-                    depth++;
+                    var j = claims[k];
+                    if (submitted[j] <= start)
+                    {
+                        break;
+                    }
+
+                    var length = submitted[j] - Math.Max(start, started[j]);
+                    if (length > 0)
+                    {
+                        result.Add(j, a, length);
+                        covered[a] += length;
+                        covered[j] += length;
+                    }
                 }
-                else
-                {
-                    covered[e.Answer] += length;
-                    depth--;
-                }
+
+                claims[m++] = a;
             }
         }
 
-        return covered;
+        for (var a = 0; a < covered.Length; a++)
+        {
+            covered[a] = Math.Min(covered[a], submitted[a] - started[a]);
+        }
+
+        return result;
     }
 
-    /// <summary>One end of a claimed interval; ends sort before starts at the same instant.</summary>
-    private readonly record struct Edge(double Time, int Answer, bool IsStart) : IComparable<Edge>
+    private void Add(int first, int second, double length)
     {
-        public int CompareTo(Edge other)
+        if (Count == _first.Length)
         {
-            var c = Time.CompareTo(other.Time);
-            if (c == 0)
-            {
-                c = IsStart.CompareTo(other.IsStart);
-            }
-
-            return c != 0 ? c : Answer.CompareTo(other.Answer);
+            Array.Resize(ref _first, 2 * Count);
+            Array.Resize(ref _second, 2 * Count);
+            Array.Resize(ref _length, 2 * Count);
         }
+
+        _first[Count] = first;
+        _second[Count] = second;
+        _length[Count++] = length;
     }
 }

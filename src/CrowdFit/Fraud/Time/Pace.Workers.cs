@@ -150,7 +150,7 @@ public sealed partial class Pace
     /// <summary>Standard error of each worker's median speed: 1.2533 times the pooled robust spread around the workers' medians, over √m.</summary>
     private double[] SpeedErrors(WorkLog log, Speeds speeds, double[] speed, int[] count)
     {
-        var deviations = new List<double>();
+        var deviations = NaNs(speeds.Fast.Length);
         for (var w = 0; w < speed.Length; w++)
         {
             if (double.IsNaN(speed[w]))
@@ -160,14 +160,12 @@ public sealed partial class Pace
 
             foreach (var a in log.Timeline(w))
             {
-                if (!double.IsNaN(speeds.Fast[a]))
-                {
-                    deviations.Add(speeds.Fast[a] - speed[w]);
-                }
+                deviations[a] = speeds.Fast[a] - speed[w];
             }
         }
 
-        var within = deviations.Count == 0 ? 1 : Math.Max(_options.MinScale, Robust.MedianAndScale(deviations.ToArray()).Scale);
+        var (_, pooled) = DurationNorm.Sampled(deviations);
+        var within = double.IsNaN(pooled) ? 1 : Math.Max(_options.MinScale, pooled);
         var se = NaNs(speed.Length);
         for (var w = 0; w < speed.Length; w++)
         {

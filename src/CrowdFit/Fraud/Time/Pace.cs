@@ -64,9 +64,10 @@ public sealed partial class Pace : IFraudDetector
         var (workerP, reason) = Workers(log, speeds);
         var answerP = new float[answers.Count];
         var workers = answers.Workers;
+        var tail = StudentTail.For(_options.TailDegrees);
         for (var a = 0; a < answerP.Length; a++)
         {
-            var own = Tails.StudentUpper(speeds.Fast[a], _options.TailDegrees);
+            var own = tail.Upper(speeds.Fast[a]);
             answerP[a] = (float)Math.Min(1, 2 * Math.Min(own, workerP[workers[a]]));
         }
 

@@ -6,7 +6,8 @@ public sealed partial class TimeTheft
 {
     /// <summary>
     /// The claim model of one log: per answer the ln-duration against its task type's norm, the worker's typical
-    /// on that type, the other workers on the same task, the robust z of what is left, and the overlap.
+    /// on that type (from its claims no other claim overlaps), the other workers on the same task, the robust z
+    /// of what is left, and the overlap it is to blame for.
     /// </summary>
     private Claims? Measure(WorkLog log)
     {
@@ -39,16 +40,16 @@ public sealed partial class TimeTheft
             excess[a] = x[a] - norm.Center(types[a]);
         }
 
-        // The worker's typical, then again without the claims far from it, so inflated claims do not pull it up.
-        var first = WorkerTypical(log, excess, types, null, null);
-        var spread = Fit(Subtract(excess, first), types, typeCount);
-        var band = new double[typeCount];
-        for (var k = 0; k < typeCount; k++)
+        // The worker's own pace comes from its claims that no other claim overlaps: an inflated claim usually
+        // reaches over its neighbours, so it does not set the baseline it is judged against.
+        var overlaps = ClaimOverlap.Find(log, valid);
+        var clean = new bool[n];
+        for (var a = 0; a < n; a++)
         {
-            band[k] = _options.WorkerTrimDistance * spread.Scale(k);
+            clean[a] = valid[a] && overlaps.Covered[a] <= _options.OverlapToleranceSeconds;
         }
 
-        var own = WorkerTypical(log, excess, types, first, band);
+        var own = WorkerTypicals(log, excess, types, typeCount, clean);
         var residual = TaskAdjusted(log, Subtract(excess, own), types, typeCount);
         var residualNorm = Fit(residual, types, typeCount);
         var z = new double[n];
@@ -57,35 +58,52 @@ public sealed partial class TimeTheft
             z[a] = (residual[a] - residualNorm.Center(types[a])) / residualNorm.Scale(types[a]);
         }
 
-        var covered = ClaimOverlap.Covered(log, valid);
+        // Two claims of one person cannot both be true where they overlap: the one further above its worker's
+        // pace claims time it did not work, and so does the other when it too is well above it (a thief's
+        // inflated claims often reach over one another).
+        var blamed = new double[n];
+        for (var i = 0; i < overlaps.Count; i++)
+        {
+            var (first, second) = (overlaps.First(i), overlaps.Second(i));
+            if (z[first] >= z[second] || z[first] >= _options.BlameDistance)
+            {
+                blamed[first] += overlaps.Length(i);
+            }
+
+            if (z[second] >= z[first] || z[second] >= _options.BlameDistance)
+            {
+                blamed[second] += overlaps.Length(i);
+            }
+        }
+
         var overlapping = new bool[n];
         for (var a = 0; a < n; a++)
         {
             var d = submitted[a] - started[a];
-            overlapping[a] = valid[a] && z[a] >= 0 && covered[a] - _options.OverlapToleranceSeconds > _options.OverlapShare * d;
+            overlapping[a] = valid[a] && z[a] >= 0 && blamed[a] - _options.OverlapToleranceSeconds > _options.OverlapShare * d;
         }
 
         var overlapRate = OverlapRate(log, z, overlapping);
+        var tail = StudentTail.For(_options.TailDegrees);
         var p = new float[n];
         for (var a = 0; a < n; a++)
         {
-            p[a] = valid[a] ? (float)AnswerP(z[a], overlapping[a], overlapRate) : 1f;
+            p[a] = valid[a] ? (float)AnswerP(tail, z[a], overlapping[a], overlapRate) : 1f;
         }
 
-        return new Claims(types, norm, excess, own, z, covered, overlapping, overlapRate, p);
+        return new Claims(types, norm, excess, own, z, overlaps.Covered, overlapping, overlapRate, p);
     }
 
     /// <summary>
     /// P(S ≥ s) for an honest claim, where S = z + weight · [overlapping]: at most P(T ≥ s) + q · P(T ≥ s − weight)
     /// for T the Student t and q the honest rate of overlapping claims among those with z ≥ 0.
     /// </summary>
-    private double AnswerP(double z, bool overlapping, double overlapRate)
+    private double AnswerP(StudentTail tail, double z, bool overlapping, double overlapRate)
     {
         var s = overlapping ? z + _options.OverlapWeight : z;
-        var tail = Tails.StudentUpper(s, _options.TailDegrees);
         var shifted = s - _options.OverlapWeight;
-        var overlapTail = shifted <= 0 ? 1 : Tails.StudentUpper(shifted, _options.TailDegrees);
-        return Math.Min(1, tail + (overlapRate * overlapTail));
+        var overlapTail = shifted <= 0 ? 1 : tail.Upper(shifted);
+        return Math.Min(1, tail.Upper(s) + (overlapRate * overlapTail));
     }
 
     /// <summary>The honest rate of overlapping claims among claims with z ≥ 0, from the workers whose counts do not stand out.</summary>
@@ -127,80 +145,121 @@ public sealed partial class TimeTheft
     }
 
     /// <summary>
-    /// Per answer, the median excess of its worker's claims on its task type (the worker's claims on all types
-    /// when there are too few on this one; 0 when there are too few in all), counting only the claims within
-    /// <paramref name="band"/> of <paramref name="center"/> when they are given.
+    /// Per answer, its worker's typical excess on its task type: the median over the worker's clean claims on
+    /// that type, then again over those within <see cref="TimeTheftOptions.WorkerTrimDistance"/> within-worker
+    /// scales of the first (so inflated claims that overlap nothing do not pull it up either). A worker with
+    /// fewer than <see cref="TimeTheftOptions.MinWorkerTypeClaims"/> clean claims on the type uses its typical
+    /// over all types, and 0 (the type's norm) with fewer than that in all.
     /// </summary>
-    private double[] WorkerTypical(WorkLog log, ReadOnlySpan<double> excess, ReadOnlySpan<int> types, double[]? center, double[]? band)
+    private double[] WorkerTypicals(WorkLog log, double[] excess, int[] types, int typeCount, bool[] clean)
     {
-        var answers = log.Answers;
-        var own = new double[answers.Count];
-        Array.Fill(own, double.NaN);
-        var longest = 0;
-        for (var w = 0; w < answers.WorkerCount; w++)
+        // Everything per worker runs over the claims gathered in timeline order, so it reads memory in sequence.
+        var n = excess.Length;
+        var workerCount = log.Answers.WorkerCount;
+        var bounds = new int[workerCount + 1];
+        var order = new int[n];
+        for (var w = 0; w < workerCount; w++)
         {
-            longest = Math.Max(longest, log.Timeline(w).Length);
+            var timeline = log.Timeline(w);
+            timeline.CopyTo(order.AsSpan(bounds[w]));
+            bounds[w + 1] = bounds[w] + timeline.Length;
         }
 
-        var index = new int[longest];
-        var key = new int[longest];
-        var values = new double[longest];
-        var min = _options.MinWorkerTypeClaims;
-        for (var w = 0; w < answers.WorkerCount; w++)
+        var value = new double[n];
+        var type = new int[n];
+        for (var i = 0; i < n; i++)
         {
+            var a = order[i];
+            value[i] = clean[a] ? excess[a] : double.NaN;
+            type[i] = types[a];
+        }
+
+        var first = WorkerTypical(bounds, value, type, typeCount, null, null);
+        var deviation = Subtract(value, first);
+        var spread = Fit(deviation, type, typeCount);
+        var band = new double[typeCount];
+        for (var k = 0; k < typeCount; k++)
+        {
+            band[k] = _options.WorkerTrimDistance * spread.Scale(k);
+        }
+
+        var second = WorkerTypical(bounds, value, type, typeCount, first, band);
+        var third = WorkerTypical(bounds, value, type, typeCount, second, band);
+        var own = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            own[order[i]] = third[i];
+        }
+
+        return own;
+    }
+
+    /// <summary>
+    /// One round of <see cref="WorkerTypicals"/> over claims in timeline order (NaN where not clean): medians of
+    /// the kept claims per worker and type, by one counting sort per worker.
+    /// </summary>
+    private double[] WorkerTypical(int[] bounds, double[] value, int[] type, int typeCount, double[]? center, double[]? band)
+    {
+        var n = value.Length;
+        var own = new double[n];
+        var min = _options.MinWorkerTypeClaims;
+        var bucketStart = new int[typeCount + 1];
+        var next = new int[typeCount];
+        var typical = new double[typeCount];
+        var values = new double[64];
+        for (var w = 0; w + 1 < bounds.Length; w++)
+        {
+            var (lo, hi) = (bounds[w], bounds[w + 1]);
+            if (values.Length < hi - lo)
+            {
+                values = new double[hi - lo];
+            }
+
+            Array.Clear(bucketStart);
             var m = 0;
-            foreach (var a in log.Timeline(w))
+            for (var i = lo; i < hi; i++)
             {
-                if (!double.IsNaN(excess[a]))
+                if (Kept(i, value, type, center, band))
                 {
-                    index[m] = a;
-                    key[m++] = types[a];
+                    bucketStart[type[i] + 1]++;
+                    m++;
                 }
             }
 
-            var c = 0;
-            for (var i = 0; i < m; i++)
+            for (var k = 0; k < typeCount; k++)
             {
-                if (Kept(index[i], excess, types, center, band))
+                bucketStart[k + 1] += bucketStart[k];
+            }
+
+            var fill = values.AsSpan(0, m);
+            bucketStart.AsSpan(0, typeCount).CopyTo(next);
+            for (var i = lo; i < hi; i++)
+            {
+                if (Kept(i, value, type, center, band))
                 {
-                    values[c++] = excess[index[i]];
+                    fill[next[type[i]]++] = value[i];
                 }
             }
 
-            var overall = c >= min ? Robust.Median(values.AsSpan(0, c)) : 0;
-            key.AsSpan(0, m).Sort(index.AsSpan(0, m));
-            for (var g = 0; g < m;)
+            // Medians per type first (selection reorders only inside each type's slice), then over all.
+            for (var k = 0; k < typeCount; k++)
             {
-                var end = g + 1;
-                while (end < m && key[end] == key[g])
-                {
-                    end++;
-                }
+                var count = bucketStart[k + 1] - bucketStart[k];
+                typical[k] = count >= min ? Robust.Median(fill.Slice(bucketStart[k], count)) : double.NaN;
+            }
 
-                c = 0;
-                for (var i = g; i < end; i++)
-                {
-                    if (Kept(index[i], excess, types, center, band))
-                    {
-                        values[c++] = excess[index[i]];
-                    }
-                }
-
-                var typical = c >= min ? Robust.Median(values.AsSpan(0, c)) : overall;
-                for (var i = g; i < end; i++)
-                {
-                    own[index[i]] = typical;
-                }
-
-                g = end;
+            var overall = m >= min ? Robust.Median(fill) : 0;
+            for (var i = lo; i < hi; i++)
+            {
+                own[i] = double.IsNaN(typical[type[i]]) ? overall : typical[type[i]];
             }
         }
 
         return own;
     }
 
-    private static bool Kept(int a, ReadOnlySpan<double> excess, ReadOnlySpan<int> types, double[]? center, double[]? band) =>
-        center is null || band is null || Math.Abs(excess[a] - center[a]) <= band[types[a]];
+    private static bool Kept(int i, double[] value, int[] type, double[]? center, double[]? band) =>
+        !double.IsNaN(value[i]) && (center is null || Math.Abs(value[i] - center[i]) <= band![type[i]]);
 
     /// <summary>
     /// Takes out of each answer's deviation the task's own effect: the median deviation of the other answers of
@@ -239,7 +298,7 @@ public sealed partial class TimeTheft
                 continue;
             }
 
-            values.AsSpan(0, m).Sort(index.AsSpan(0, m));
+            SortSmall(values.AsSpan(0, m), index.AsSpan(0, m));
             for (var j = 0; j < m; j++)
             {
                 others[index[j]] = MedianWithout(values.AsSpan(0, m), j);
@@ -280,6 +339,31 @@ public sealed partial class TimeTheft
         }
 
         return residual;
+    }
+
+    /// <summary>Sorts the keys with their items: by insertion for the few answers a task usually has, else by <see cref="MemoryExtensions.Sort{TKey, TValue}(Span{TKey}, Span{TValue})"/>.</summary>
+    private static void SortSmall(Span<double> keys, Span<int> items)
+    {
+        if (keys.Length > 16)
+        {
+            keys.Sort(items);
+            return;
+        }
+
+        for (var i = 1; i < keys.Length; i++)
+        {
+            var (key, item) = (keys[i], items[i]);
+            var j = i - 1;
+            while (j >= 0 && keys[j] > key)
+            {
+                keys[j + 1] = keys[j];
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            keys[j + 1] = key;
+            items[j + 1] = item;
+        }
     }
 
     /// <summary>The median of sorted <paramref name="sorted"/> without its element at rank <paramref name="skip"/>.</summary>

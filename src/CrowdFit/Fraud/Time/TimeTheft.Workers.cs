@@ -23,11 +23,13 @@ public sealed partial class TimeTheft
 
         // Excess in type scales: first each worker's median, then the pooled robust spread around it.
         var values = new double[longest];
-        var spreadValues = new List<double>();
+        var deviations = new double[answers.Count];
+        Array.Fill(deviations, double.NaN);
         for (var w = 0; w < workerCount; w++)
         {
             var m = 0;
-            foreach (var a in log.Timeline(w))
+            var timeline = log.Timeline(w);
+            foreach (var a in timeline)
             {
                 if (!double.IsNaN(claims.Excess[a]))
                 {
@@ -40,17 +42,18 @@ public sealed partial class TimeTheft
             if (m >= _options.MinWorkerClaims)
             {
                 typical[w] = Robust.Median(values.AsSpan(0, m));
-                foreach (var a in log.Timeline(w))
+                foreach (var a in timeline)
                 {
                     if (!double.IsNaN(claims.Excess[a]))
                     {
-                        spreadValues.Add(Scaled(claims, a) - typical[w]);
+                        deviations[a] = Scaled(claims, a) - typical[w];
                     }
                 }
             }
         }
 
-        var within = spreadValues.Count == 0 ? 1 : Math.Max(_options.MinScale, Robust.MedianAndScale(spreadValues.ToArray()).Scale);
+        var (_, pooled) = DurationNorm.Sampled(deviations);
+        var within = double.IsNaN(pooled) ? 1 : Math.Max(_options.MinScale, pooled);
         var tested = new List<int>();
         for (var w = 0; w < workerCount; w++)
         {

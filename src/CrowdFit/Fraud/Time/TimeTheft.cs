@@ -9,17 +9,23 @@ namespace CrowdFit.Fraud.Time;
 /// <b>Claims.</b> A claim is an answer's [started, submitted]; its log-duration x = ln max(seconds,
 /// <see cref="TimeTheftOptions.MinSeconds"/>). Per task type the norm is the median and 1.4826 · MAD of x,
 /// re-estimated without claims more than <see cref="TimeTheftOptions.TrimDistance"/> scales away. A claim's
-/// excess over the norm is compared with the same worker's typical excess on that type (its median, again
-/// re-estimated without the worker's claims far from it, so a thief's inflated claims do not set its own
-/// baseline: a slow honest worker is consistently slow, a thief inflates some claims) and with the other
-/// answers of the same task (their median deviation, shrunk towards 0 by the share of its variance that is
-/// real task-to-task variation). What is left is standardised per type by its own median and robust scale: z.
+/// excess over the norm is compared with the same worker's typical excess on that type: the median of its
+/// claims that no other claim of its overlaps, re-estimated twice without those far from it. An inflated claim
+/// usually reaches over its neighbours, and the rest are trimmed, so a thief's inflated claims do not set the
+/// baseline they are judged against, while a slow honest worker, consistently slow, sets its own. The excess is
+/// then compared with the other answers of the same task (their median deviation, shrunk towards 0 by the
+/// share of its variance that is real task-to-task variation). What is left is standardised per type by its
+/// own median and robust scale: z.
 /// </para>
 /// <para>
-/// <b>Overlap.</b> Honest people do one task at a time. A claim overlaps when the worker's other claims cover
-/// more than <see cref="TimeTheftOptions.OverlapShare"/> of it, after a tolerance of
-/// <see cref="TimeTheftOptions.OverlapToleranceSeconds"/>, and its z is at least 0 (the claim is also long).
-/// The honest rate q of such claims is estimated from the workers whose overlap counts do not stand out.
+/// <b>Overlap.</b> Honest people do one task at a time, so where two claims of one worker overlap, at least one
+/// claims time that was not worked. The overlap is blamed on the claim with the larger z, and also on the other
+/// when its z is at least <see cref="TimeTheftOptions.BlameDistance"/> (a thief's inflated claims often reach
+/// over one another). A claim is overlapping when the seconds blamed on it, after a tolerance of
+/// <see cref="TimeTheftOptions.OverlapToleranceSeconds"/>, exceed <see cref="TimeTheftOptions.OverlapShare"/> of
+/// it and its z is at least 0. The honest rate q of such claims is estimated from the workers whose overlap
+/// counts do not stand out, so on a platform where honest workers open several tasks at once, overlaps weigh
+/// little.
 /// </para>
 /// <para>
 /// <b>Answer p-value.</b> With S = z + w · [overlapping] (w = <see cref="TimeTheftOptions.OverlapWeight"/>),

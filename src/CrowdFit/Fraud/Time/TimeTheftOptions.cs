@@ -37,12 +37,19 @@ public sealed record TimeTheftOptions
     public double OverlapToleranceSeconds { get; init; } = 5;
 
     /// <summary>A claim overlaps when more than this share of it (after the tolerance) is also covered by the worker's other claims.</summary>
-    /// <value>0.5. Must be in (0, 1).</value>
-    public double OverlapShare { get; init; } = 0.5;
+    /// <value>0.1. Must be in (0, 1).</value>
+    public double OverlapShare { get; init; } = 0.1;
+
+    /// <summary>
+    /// Robust z at or above which a claim shares the blame for an overlap with a claim even longer for its
+    /// worker (below it, only the longer of the two is blamed).
+    /// </summary>
+    /// <value>2. Must be zero or positive.</value>
+    public double BlameDistance { get; init; } = 2;
 
     /// <summary>Robust standard deviations an overlapping claim's excess is raised by in its statistic (see <see cref="TimeTheft"/>).</summary>
-    /// <value>3. Must be in [0, 10].</value>
-    public double OverlapWeight { get; init; } = 3;
+    /// <value>6. Must be in [0, 10].</value>
+    public double OverlapWeight { get; init; } = 6;
 
     /// <summary>Degrees of freedom of the Student t whose tail turns an answer's robust z into its p-value (heavier tails than the normal allow for honest claims that are not quite log-normal).</summary>
     /// <value>8. Must be at least 1.</value>
@@ -80,6 +87,7 @@ public sealed record TimeTheftOptions
         Check.Between(problems, nameof(WorkerTrimDistance), WorkerTrimDistance, 1.5, double.MaxValue);
         Check.Between(problems, nameof(OverlapToleranceSeconds), OverlapToleranceSeconds, 0, double.MaxValue);
         Check.Probability(problems, nameof(OverlapShare), OverlapShare);
+        Check.Between(problems, nameof(BlameDistance), BlameDistance, 0, double.MaxValue);
         Check.Between(problems, nameof(OverlapWeight), OverlapWeight, 0, 10);
         Check.Between(problems, nameof(TailDegrees), TailDegrees, 1, double.MaxValue);
         Check.Between(problems, nameof(AnswerLevel), AnswerLevel, double.Epsilon, 0.5);

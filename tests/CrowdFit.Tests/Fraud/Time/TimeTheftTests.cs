@@ -94,6 +94,49 @@ public sealed class TimeTheftTests
     }
 
     [Fact]
+    public void Run_BackdatingThief_BlamesTheInflatedClaimNotTheHonestOneItCovers()
+    {
+        var crowd = TimeCrowd.Build(new TimeCrowdSpec
+        {
+            Seed = 15,
+            Tasks = 3000,
+            InflatedShare = 0.5,
+            Workers = [(TimeRole.Honest, 100), (TimeRole.BackdatingThief, 4)],
+        });
+
+        var report = new TimeTheft().Run(crowd.Log);
+
+        // Half the thieves' claims reach back over their neighbours: the worker's own pace must come from the
+        // claims nothing overlaps, and an overlap is blamed on the claim that is long for its worker, so the
+        // honest claims it covers stay mostly unflagged.
+        var valid = Enumerable.Repeat(true, crowd.Answers.Count).ToArray();
+        var covered = ClaimOverlap.Find(crowd.Log, valid).Covered;
+        var thief = crowd.WorkersWhere(r => r == TimeRole.BackdatingThief).ToHashSet();
+        var coveredHonest = Enumerable.Range(0, crowd.Answers.Count).Where(a => thief.Contains(crowd.Answers.Workers[a]) && !crowd.Inflated[a] && covered[a] > 5).ToArray();
+        Assert.True(coveredHonest.Length >= 100, $"{coveredHonest.Length} covered honest claims");
+        Assert.True(coveredHonest.Count(a => report.AnswerP[a] <= AnswerLevel) <= 0.1 * coveredHonest.Length);
+        var (inflated, honest) = ClaimRates(crowd, report.AnswerP);
+        Assert.True(inflated >= 0.95, $"inflated claims flagged: {inflated:P1}");
+        Assert.True(honest <= 0.02, $"honest claims flagged: {honest:P2}");
+    }
+
+    [Fact]
+    public void Find_HandMadeIntervals_ListsEachOverlappingPairOnce()
+    {
+        // Worker w0: [0, 10], [5, 20], [2, 30] (reaches back over both); worker w1: [0, 100].
+        (string Worker, double Start, double End)[] claims = [("w0", 0, 10), ("w0", 5, 20), ("w0", 2, 30), ("w1", 0, 100)];
+        var log = HandLog(claims);
+
+        var overlaps = ClaimOverlap.Find(log, Enumerable.Repeat(true, claims.Length).ToArray());
+
+        var pairs = Enumerable.Range(0, overlaps.Count)
+            .Select(i => (log.Answers.SourceRow(overlaps.First(i)), log.Answers.SourceRow(overlaps.Second(i)), overlaps.Length(i)))
+            .Order()
+            .ToArray();
+        Assert.Equal([(0, 1, 5.0), (0, 2, 8.0), (1, 2, 15.0)], pairs);
+    }
+
+    [Fact]
     public void Run_NoStartTimes_SkippedWithReason()
     {
         var crowd = TimeCrowd.Build(new TimeCrowdSpec { Tasks = 200, Columns = TimeColumns.SubmittedOnly });
@@ -149,7 +192,7 @@ public sealed class TimeTheftTests
         var log = HandLog(claims);
         var valid = Enumerable.Repeat(true, claims.Length).ToArray();
 
-        var covered = ClaimOverlap.Covered(log, valid);
+        var covered = ClaimOverlap.Find(log, valid).Covered;
 
         var byRow = new double[claims.Length];
         for (var a = 0; a < claims.Length; a++)

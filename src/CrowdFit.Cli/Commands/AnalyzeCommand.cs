@@ -54,7 +54,13 @@ internal static class AnalyzeCommand
         };
         if (options.Problems() is { Count: > 0 } problems)
         {
-            stderr.WriteLine($"crowdfit analyze: {string.Join(" ", problems).Replace("FalsePositiveRate", "--fpr", StringComparison.Ordinal).Replace("TruthMethod", "--method", StringComparison.Ordinal).Replace("Rounds", "--rounds", StringComparison.Ordinal)}");
+            // --fpr sets both the worker and the answer rate, so the two problems it causes read as one.
+            var messages = problems.Select(p => p
+                .Replace("AnswerFalsePositiveRate", "--fpr", StringComparison.Ordinal)
+                .Replace("FalsePositiveRate", "--fpr", StringComparison.Ordinal)
+                .Replace("TruthMethod", "--method", StringComparison.Ordinal)
+                .Replace("Rounds", "--rounds", StringComparison.Ordinal));
+            stderr.WriteLine($"crowdfit analyze: {string.Join(" ", messages.Distinct(StringComparer.Ordinal))}");
             return 2;
         }
 
@@ -122,9 +128,17 @@ internal static class AnalyzeCommand
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Prints each step with the seconds since the analysis began.</summary>
+    /// <summary>Prints each step with the seconds since the analysis began; detectors report from several threads.</summary>
     private sealed class Progress(TextWriter stdout, Stopwatch clock) : IProgress<string>
     {
-        public void Report(string value) => stdout.WriteLine(Text($"  [{clock.Elapsed.TotalSeconds,6:F2} s] {value}"));
+        private readonly Lock _gate = new();
+
+        public void Report(string value)
+        {
+            lock (_gate)
+            {
+                stdout.WriteLine(Text($"  [{clock.Elapsed.TotalSeconds,6:F2} s] {value}"));
+            }
+        }
     }
 }

@@ -1,0 +1,227 @@
+using CrowdFit.Simulation.Adversarial;
+
+namespace CrowdFit.Cli.Tests.Commands;
+
+public sealed class AnalyzeCommandTests
+{
+    /// <summary>Thirty honest workers, one constant spammer and one uniform spammer on 600 tasks with every column.</summary>
+    private static readonly AdversarialCrowdOptions s_crowd = new()
+    {
+        Seed = 4,
+        Tasks = 600,
+        AnswersPerTask = 3,
+        Days = 5,
+        GoldShare = 0.05,
+        Honest = 30,
+        Adversaries = [(AdversaryKind.ConstantSpammer, 1), (AdversaryKind.UniformSpammer, 1)],
+    };
+
+    [Fact]
+    public void Run_SimulatedLog_WritesTheFourFilesAndFlagsTheConstantSpammer()
+    {
+        using var folder = new TempFolder();
+        var crowd = Simulate(folder);
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("analyze", Path.Combine(crowd, "answers.csv"), "--gold", Path.Combine(crowd, "gold.csv"), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("read 1,800 answers: 600 tasks, 32 workers, 4 labels", stdout, StringComparison.Ordinal);
+        Assert.Contains("wrote labels.csv, workers.csv, flags.csv, rings.csv", stdout, StringComparison.Ordinal);
+        Assert.Equal("task,label,confidence,p_a,p_b,p_c,p_d", File.ReadLines(Path.Combine(output, "labels.csv")).First());
+        Assert.Equal(601, File.ReadLines(Path.Combine(output, "labels.csv")).Count());
+        Assert.Equal("task,worker,fraud_probability,p_value,reasons", File.ReadLines(Path.Combine(output, "flags.csv")).First());
+        Assert.Equal("ring,worker,evidence", File.ReadLines(Path.Combine(output, "rings.csv")).First());
+
+        var workers = File.ReadAllLines(Path.Combine(output, "workers.csv"));
+        Assert.StartsWith("worker,fraud_probability,flagged,reasons,p_value,onset,answers,", workers[0], StringComparison.Ordinal);
+        Assert.Equal(33, workers.Length);
+        var kinds = Kinds(crowd);
+        var constant = kinds.Single(k => k.Value == AdversaryKind.ConstantSpammer).Key;
+        var row = Assert.Single(workers, line => line.StartsWith(constant + ",", StringComparison.Ordinal));
+        Assert.Equal("1", Field(row, 2));
+        Assert.NotEqual(string.Empty, Field(row, 3));
+        Assert.Contains(constant + ":", stdout, StringComparison.Ordinal);
+        Assert.Contains(File.ReadLines(Path.Combine(output, "flags.csv")).Skip(1), line => line.Split(',')[1] == constant);
+
+        var honestFlagged = workers.Skip(1).Count(line => kinds[line.Split(',')[0]] == AdversaryKind.Honest && Field(line, 2) == "1");
+        Assert.True(honestFlagged <= 6, $"{honestFlagged} of 30 honest workers flagged");
+    }
+
+    [Fact]
+    public void Run_TaskWorkerLabelOnly_RunsAndSaysWhichDetectorsSkippedAndWhy()
+    {
+        using var folder = new TempFolder();
+        var crowd = Simulate(folder);
+        var answers = folder.Write("plain.csv", string.Join('\n', File.ReadLines(Path.Combine(crowd, "answers.csv")).Select(line => string.Join(',', line.Split(',')[..3]))) + "\n");
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("analyze", answers, "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("read 1,800 answers: 600 tasks, 32 workers, 4 labels, 0 gold", stdout, StringComparison.Ordinal);
+        Assert.Contains("  time-theft: skipped, needs started_at and submitted_at", stdout, StringComparison.Ordinal);
+        Assert.Contains("  pace: skipped, needs submitted_at", stdout, StringComparison.Ordinal);
+        Assert.Contains("  honeypots: skipped, needs gold", stdout, StringComparison.Ordinal);
+        Assert.Contains("  shared-account: skipped, needs ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("spam-state: skipped", stdout, StringComparison.Ordinal);
+        Assert.All(["labels.csv", "workers.csv", "flags.csv", "rings.csv"], name => Assert.True(File.Exists(Path.Combine(output, name)), name));
+
+        // Labels alone still give the constant spammer away.
+        var constant = Kinds(crowd).Single(k => k.Value == AdversaryKind.ConstantSpammer).Key;
+        var row = Assert.Single(File.ReadLines(Path.Combine(output, "workers.csv")), line => line.StartsWith(constant + ",", StringComparison.Ordinal));
+        Assert.Equal("1", Field(row, 2));
+        Assert.Equal(string.Empty, Field(row, 10));
+    }
+
+    [Fact]
+    public void Run_MalformedLog_ExitsTwoNamingFileAndLineAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("broken.csv", "task,worker,label,submitted_at\nt1,w1,cat,2026-03-02T10:00:00Z\nt1,w2,dog\nt2,w1,cat,2026-03-02T10:01:00Z\n");
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("analyze", answers, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("crowdfit analyze: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("broken.csv:3", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+        Assert.DoesNotContain("wrote", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BadTimestamp_ExitsTwoNamingLineAndColumn()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("times.csv", "task,worker,label,submitted_at\nt1,w1,cat,2026-03-02T10:00:00Z\nt1,w2,dog,yesterday\n");
+        var output = folder.File("out");
+
+        var (code, _, stderr) = Cli.Run("analyze", answers, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("times.csv:3", stderr, StringComparison.Ordinal);
+        Assert.Contains("submitted_at", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_MissingGoldFile_ExitsTwoNamingIt()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\nt1,w1,cat\nt1,w2,dog\n");
+
+        var (code, _, stderr) = Cli.Run("analyze", answers, "--gold", folder.File("nogold.csv"), "--out", folder.File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("nogold.csv", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("0")]
+    [InlineData("-0.1")]
+    public void Run_FalsePositiveRateOutOfRange_ExitsTwoNamingTheOptionOnce(string fpr)
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\nt1,w1,cat\nt1,w2,dog\n");
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("analyze", answers, "--out", output, "--fpr", fpr);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("crowdfit analyze: --fpr must be in (0, 0.5]", stderr, StringComparison.Ordinal);
+        Assert.Contains(fpr, stderr, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(stderr, "--fpr"));
+        Assert.DoesNotContain("FalsePositiveRate", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_UnknownMethod_ExitsTwoNamingTheOption()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\nt1,w1,cat\nt1,w2,dog\n");
+
+        var (code, _, stderr) = Cli.Run("analyze", answers, "--out", folder.File("out"), "--method", "best");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--method", stderr, StringComparison.Ordinal);
+        Assert.Contains("'best'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("TruthMethod", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes <see cref="s_crowd"/> into a folder and returns its path.</summary>
+    private static string Simulate(TempFolder folder)
+    {
+        var directory = folder.File("crowd");
+        AdversarialCrowd.Generate(s_crowd).WriteTo(directory);
+        return directory;
+    }
+
+    /// <summary>The kind of every account, from the truth beside the log.</summary>
+    private static Dictionary<string, AdversaryKind> Kinds(string crowd) =>
+        File.ReadLines(Path.Combine(crowd, "truth", "workers.csv")).Skip(1).Select(line => line.Split(','))
+            .ToDictionary(f => f[0], f => AdversaryKinds.Parse(f[1]) ?? throw new FormatException(f[1]), StringComparer.Ordinal);
+
+    /// <summary>Field <paramref name="index"/> of a CSV line (RFC 4180 quoting).</summary>
+    private static string Field(string line, int index)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields[index];
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -51,7 +51,7 @@ public sealed class FraudAnalysisTests
 
         FraudAnalysis.Run(answers, null, null, [new FakeDetector("d", (_, _) => 1)], FraudAnalysisOptions.Default with { Rounds = 2 }, null, new SyncProgress(lines.Add));
 
-        Assert.Equal(2, lines.Count(l => l.EndsWith(": d", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains(": d done (", StringComparison.Ordinal)));
     }
 
     [Fact]

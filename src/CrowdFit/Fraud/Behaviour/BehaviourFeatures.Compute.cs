@@ -22,29 +22,86 @@ public sealed partial class BehaviourFeatures
     {
         var layout = new Layout(log);
         var windows = options.CandidateWindows.Distinct().Order().ToArray();
-        var (entropyWindow, agreementWindow, search) = SearchWindows(log, agreement, windows);
-        var typeMedian = layout.HasDuration ? TypeMedians(log, options.MinSeconds) : [];
+        var sequence = Sequence.Gather(log, agreement, layout.HasTime);
+        var (entropyWindow, agreementWindow, search) = SearchWindows(log, sequence, windows);
         var values = new float[log.Answers.Count * layout.Width];
-        var dayOffset = log.Origin == DateTimeOffset.MinValue ? 0 : log.Origin.UtcDateTime.TimeOfDay.TotalSeconds;
+        FillAnswerColumns(log, options, layout, agreement, values);
         WorkerChunks.ForEach(
             log,
-            () => new FeaturePass(log, options, layout, agreement, typeMedian, dayOffset, entropyWindow, agreementWindow, values),
+            () => new FeaturePass(options, layout, sequence, log.Answers.ClassCount, entropyWindow, agreementWindow, values),
             static (w, pass) => pass.Run(w));
-
         return new BehaviourFeatures(values, layout.Names, log.Answers.Count, entropyWindow, agreementWindow, search);
     }
 
-    /// <summary>Median ln-duration per task type, NaN for a type without durations.</summary>
-    private static double[] TypeMedians(WorkLog log, double minSeconds)
+    /// <summary>Fills the columns that need only the answer itself (and its task type's median): durations, hour of day and agreement.</summary>
+    private static void FillAnswerColumns(WorkLog log, BehaviourFeaturesOptions options, Layout layout, double[] agreement, float[] values)
     {
-        var types = log.TaskTypeCount;
-        var counts = new int[types + 1];
+        const double SecondsPerDay = 86_400;
         var n = log.Answers.Count;
-        for (var a = 0; a < n; a++)
+        var width = layout.Width;
+        var logSeconds = layout.HasDuration ? LogSeconds(log, options.MinSeconds) : [];
+        var types = layout.HasDuration ? TaskTypes(log) : [];
+        var typeMedian = layout.HasDuration ? TypeMedians(logSeconds, types, log.TaskTypeCount) : [];
+        var dayOffset = log.Origin == DateTimeOffset.MinValue ? 0 : log.Origin.UtcDateTime.TimeOfDay.TotalSeconds;
+        AnswerRanges(n, (from, to) =>
         {
-            if (double.IsFinite(log.Duration(a)))
+            var started = log.Started;
+            var submitted = log.Submitted;
+            for (var a = from; a < to; a++)
             {
-                counts[log.TaskType(a) + 1]++;
+                var row = values.AsSpan(a * width, width);
+                if (layout.HasDuration)
+                {
+                    row[layout.LogSeconds] = (float)logSeconds[a];
+                    row[layout.RelativeTime] = (float)(logSeconds[a] - typeMedian[types[a]]);
+                }
+
+                if (layout.HasTime)
+                {
+                    var instant = double.IsNaN(submitted[a]) ? started[a] : submitted[a];
+                    row[layout.HourOfDay] = (float)(((dayOffset + instant) % SecondsPerDay) / 3600);
+                }
+
+                row[layout.Agreement] = (float)agreement[a];
+            }
+        });
+    }
+
+    /// <summary>ln of every answer's duration, floored at <paramref name="minSeconds"/>; NaN where a time is missing.</summary>
+    private static double[] LogSeconds(WorkLog log, double minSeconds)
+    {
+        var result = new double[log.Answers.Count];
+        AnswerRanges(result.Length, (from, to) =>
+        {
+            for (var a = from; a < to; a++)
+            {
+                result[a] = Math.Log(Math.Max(log.Duration(a), minSeconds));
+            }
+        });
+        return result;
+    }
+
+    /// <summary>The task type of every answer.</summary>
+    private static int[] TaskTypes(WorkLog log)
+    {
+        var result = new int[log.Answers.Count];
+        for (var a = 0; a < result.Length; a++)
+        {
+            result[a] = log.TaskType(a);
+        }
+
+        return result;
+    }
+
+    /// <summary>Median ln-duration per task type, NaN for a type without durations.</summary>
+    private static double[] TypeMedians(double[] logSeconds, int[] type, int types)
+    {
+        var counts = new int[types + 1];
+        for (var a = 0; a < logSeconds.Length; a++)
+        {
+            if (double.IsFinite(logSeconds[a]))
+            {
+                counts[type[a] + 1]++;
             }
         }
 
@@ -55,22 +112,24 @@ public sealed partial class BehaviourFeatures
 
         var values = new double[counts[types]];
         var fill = (int[])counts.Clone();
-        for (var a = 0; a < n; a++)
+        for (var a = 0; a < logSeconds.Length; a++)
         {
-            var d = log.Duration(a);
-            if (double.IsFinite(d))
+            if (double.IsFinite(logSeconds[a]))
             {
-                values[fill[log.TaskType(a)]++] = Math.Log(Math.Max(d, minSeconds));
+                values[fill[type[a]]++] = logSeconds[a];
             }
         }
 
         var medians = new double[types];
-        for (var t = 0; t < types; t++)
-        {
-            medians[t] = Robust.Median(values.AsSpan(counts[t], counts[t + 1] - counts[t]));
-        }
-
+        Parallel.For(0, types, t => medians[t] = Robust.Median(values.AsSpan(counts[t], counts[t + 1] - counts[t])));
         return medians;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over fixed contiguous ranges of answer positions, in parallel.</summary>
+    private static void AnswerRanges(int answers, Action<int, int> body)
+    {
+        var chunks = Math.Max(1, Math.Min(answers / 16_384, Environment.ProcessorCount * 4));
+        Parallel.For(0, chunks, chunk => body((int)((long)answers * chunk / chunks), (int)((long)answers * (chunk + 1) / chunks)));
     }
 
     /// <summary>The columns present in a log, and where each sits in a row.</summary>

@@ -6,47 +6,56 @@ public sealed partial class BehaviourFeatures
     /// Chooses the entropy and agreement windows by mean one-step-ahead loss (see the class remarks). Losses are
     /// kept per worker and summed in worker order, so the choice does not depend on the threads.
     /// </summary>
-    private static (int Entropy, int Agreement, WindowScore[] Search) SearchWindows(WorkLog log, double[] agreement, int[] windows)
+    private static (int Entropy, int Agreement, WindowScore[] Search) SearchWindows(WorkLog log, Sequence sequence, int[] windows)
     {
         var workers = log.Answers.WorkerCount;
         var k = log.Answers.ClassCount;
         var labelLoss = new double[workers * windows.Length];
         var agreementLoss = new double[workers * windows.Length];
         var predicted = new long[workers];
-        WorkerChunks.ForEach(log, () => new int[windows.Length * k], (w, counts) =>
+        var logShare = new double[windows.Length][];
+        for (var j = 0; j < windows.Length; j++)
         {
-            Array.Clear(counts);
-            var labels = log.Answers.AnswerLabels;
-            var timeline = log.Timeline(w);
-            Span<double> sums = stackalloc double[windows.Length];
-            for (var i = 0; i < timeline.Length; i++)
+            logShare[j] = LogShares(windows[j], k);
+        }
+
+        WorkerChunks.ForEach(log, () => new int[k], (w, counts) =>
+        {
+            var from = sequence.Start[w];
+            var length = sequence.Start[w + 1] - from;
+            var labels = sequence.Label.AsSpan(from, length);
+            var agreement = sequence.Agreement.AsSpan(from, length);
+            for (var j = 0; j < windows.Length; j++)
             {
-                var a = timeline[i];
-                var label = labels[a];
-                for (var j = 0; j < windows.Length; j++)
+                Array.Clear(counts);
+                var window = windows[j];
+                var table = logShare[j];
+                double sum = 0, labelLossSum = 0, agreementLossSum = 0;
+                for (var i = 0; i < length; i++)
                 {
-                    var window = windows[j];
+                    var label = labels[i];
                     var seen = Math.Min(i, window);
                     if (seen > 0)
                     {
-                        var p = (counts[(j * k) + label] + 0.5) / (seen + (0.5 * k));
-                        labelLoss[(w * windows.Length) + j] -= Math.Log(p);
-                        var error = agreement[a] - (sums[j] / seen);
-                        agreementLoss[(w * windows.Length) + j] += error * error;
+                        labelLossSum -= table[(seen * (window + 1)) + counts[label]];
+                        var error = agreement[i] - (sum / seen);
+                        agreementLossSum += error * error;
                     }
 
-                    counts[(j * k) + label]++;
-                    sums[j] += agreement[a];
+                    counts[label]++;
+                    sum += agreement[i];
                     if (i >= window)
                     {
-                        var old = timeline[i - window];
-                        counts[(j * k) + labels[old]]--;
-                        sums[j] -= agreement[old];
+                        counts[labels[i - window]]--;
+                        sum -= agreement[i - window];
                     }
                 }
+
+                labelLoss[(w * windows.Length) + j] = labelLossSum;
+                agreementLoss[(w * windows.Length) + j] = agreementLossSum;
             }
 
-            predicted[w] = Math.Max(0, timeline.Length - 1);
+            predicted[w] = Math.Max(0, length - 1);
         });
 
         var total = predicted.Sum();
@@ -81,6 +90,21 @@ public sealed partial class BehaviourFeatures
         }
 
         return (windows[entropyBest], windows[agreementBest], [.. search]);
+    }
+
+    /// <summary>ln of the smoothed share of a label seen c times among the last s answers, (c + ½) / (s + ½K), at index s · (window + 1) + c.</summary>
+    private static double[] LogShares(int window, int classes)
+    {
+        var table = new double[(window + 1) * (window + 1)];
+        for (var seen = 1; seen <= window; seen++)
+        {
+            for (var count = 0; count <= seen; count++)
+            {
+                table[(seen * (window + 1)) + count] = Math.Log((count + 0.5) / (seen + (0.5 * classes)));
+            }
+        }
+
+        return table;
     }
 
     /// <summary>Index of the smallest loss, the first (shortest window) on ties; 0 when every loss is NaN.</summary>

@@ -8,9 +8,9 @@ namespace CrowdFit.Fraud.Behaviour;
 /// <param name="AccuracyLow">Lower end of the equal-tailed credible interval of the gold accuracy under Beta(1 + right, 1 + wrong).</param>
 /// <param name="AccuracyHigh">Upper end of that interval.</param>
 /// <param name="OtherAnswers">Answers on tasks without gold that other workers also answered.</param>
-/// <param name="OtherAgreement">Mean probability, by the other answers of each task, that those answers are right; NaN when there are none.</param>
+/// <param name="OtherAgreement">Mean posterior probability, by the truth model, that those answers are right; NaN when there are none.</param>
 /// <param name="FailP">P-value of the gold test: how often an honest worker gets this few gold answers right.</param>
-/// <param name="GapP">P-value of the gap test: how often an honest worker who agrees with the others this rarely does this well on gold.</param>
+/// <param name="GapP">P-value of the gap test: how often an honest worker this accurate elsewhere (by the truth model) does this well on gold.</param>
 /// <param name="P">The worker's p-value: 2 · min(FailP, GapP), at most 1.</param>
 /// <param name="Reason">The record in words; <see langword="null"/> without gold answers.</param>
 public sealed record GoldScore(

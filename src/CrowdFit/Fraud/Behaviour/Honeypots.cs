@@ -19,10 +19,16 @@ namespace CrowdFit.Fraud.Behaviour;
 /// </para>
 /// <para>
 /// <b>Gap test</b> (gold-aware cheaters). On tasks without gold that others also answered, the worker's
-/// expected number right is Q = Σ P(answer right | the other answers) (<c>LeaveSelfOut</c>), out of m. With a
-/// Jeffreys prior its accuracy there is Beta(Q' + ½, m − Q' + ½), where Q' = min(m, Q + allowance · m)
-/// grants the allowance; the p-value is the beta-binomial upper tail P(X ≥ right | gold answers) under that
-/// Beta: how often a worker this accurate elsewhere does this well on gold.
+/// accuracy is read off the truth model's full posterior: S = Σ P(the answer is right), out of m answers, with
+/// V = Σ P(right)(1 − P(right)) the uncertainty of that count given the posterior. The worker's accuracy
+/// there is then a Beta with the mean of the Jeffreys posterior, (S + ½) / (m + 1), raised by
+/// <see cref="HoneypotsOptions.GapAllowance"/>, and the variance of the Jeffreys posterior plus V / m², so
+/// that both the sampling error of m answers and the truth model's own doubt widen it. The p-value is the
+/// beta-binomial upper tail P(X ≥ right | gold answers) under that Beta: how often a worker this accurate
+/// elsewhere does this well on gold, the binomial error of the gold answers included. The posterior counts
+/// the worker's own vote, which pulls it towards the worker's labels; that only raises the accuracy credited
+/// elsewhere, so the test errs towards honest workers. (A leave-self-out estimate is no substitute: it is
+/// shrunk towards the crowd, low for good workers and high for poor ones, and flags honest workers.)
 /// </para>
 /// <para>
 /// The worker's p-value is 2 · min of the two (Bonferroni). Answers get the gold-test p-value on all of the
@@ -31,6 +37,9 @@ namespace CrowdFit.Fraud.Behaviour;
 /// </remarks>
 public sealed partial class Honeypots : IFraudDetector
 {
+    /// <summary>Largest mean accuracy elsewhere the gap test grants, so the Beta stays proper.</summary>
+    private const double MaxGapMean = 0.999;
+
     private readonly HoneypotsOptions _options;
 
     /// <summary>Creates the detector.</summary>
@@ -85,20 +94,26 @@ public sealed partial class Honeypots : IFraudDetector
         var goldRight = new int[workers];
         var others = new int[workers];
         var agreement = new double[workers];
-        var scratch = new double[answers.ClassCount];
+        var doubt = new double[workers];
+        var gold = log.Gold.PerTask;
+        var tasks = answers.Tasks;
+        var labels = answers.AnswerLabels;
+        var byWorker = answers.Workers;
         for (var a = 0; a < answers.Count; a++)
         {
-            var w = answers.Workers[a];
-            var task = answers.Tasks[a];
-            if (log.Gold[task] >= 0)
+            var w = byWorker[a];
+            var task = tasks[a];
+            if (gold[task] >= 0)
             {
                 goldAnswers[w]++;
-                goldRight[w] += log.Gold[task] == answers.AnswerLabels[a] ? 1 : 0;
+                goldRight[w] += gold[task] == labels[a] ? 1 : 0;
             }
             else if (answers.TaskAnswerCount(task) > 1)
             {
+                var right = log.Truth.AnswerCorrectProbability(a);
                 others[w]++;
-                agreement[w] += LeaveSelfOut.CorrectProbability(log, a, scratch);
+                agreement[w] += right;
+                doubt[w] += right * (1 - right);
             }
         }
 
@@ -116,23 +131,33 @@ public sealed partial class Honeypots : IFraudDetector
             }
 
             var failP = Tails.BetaBinomialLower(r, g, alpha, beta);
-            var gapP = 1.0;
-            if (m > 0)
-            {
-                var granted = Math.Min(m, agreement[w] + (_options.GapAllowance * m));
-                gapP = Tails.BetaBinomialUpper(r, g, granted + 0.5, m - granted + 0.5);
-            }
+            var gapP = m > 0 ? GapP(r, g, m, agreement[w], doubt[w]) : 1.0;
 
             var low = SpecialFunctions.BetaQuantile(tail, 1 + r, 1 + g - r);
             var high = SpecialFunctions.BetaQuantile(1 - tail, 1 + r, 1 + g - r);
             var otherAgreement = m == 0 ? double.NaN : agreement[w] / m;
-            var reason = gapP < failP
-                ? string.Create(CultureInfo.InvariantCulture, $"gold: {r} of {g} right, but agrees with the others on only {otherAgreement:0%} of {m} other tasks")
+            var reason = gapP < failP && gapP < 0.5
+                ? string.Create(CultureInfo.InvariantCulture, $"gold: {r} of {g} right, but by the truth model right on only {otherAgreement:0%} of {m} other tasks")
                 : string.Create(CultureInfo.InvariantCulture, $"gold: {r} of {g} right ({_options.IntervalMass:0%} interval {low:0%}–{high:0%}; honest workers: {honestMean:0%})");
             scores[w] = new GoldScore(w, g, r, (double)r / g, low, high, m, otherAgreement, failP, gapP, Math.Min(1, 2 * Math.Min(failP, gapP)), reason);
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// The gap test's p-value (see the class remarks): P(X ≥ <paramref name="right"/>) for X ~ BetaBinomial(
+    /// <paramref name="gold"/>, α, β), the Beta the worker's accuracy elsewhere: mean (S + ½) / (m + 1) plus the
+    /// allowance, variance that of the Jeffreys posterior plus V / m².
+    /// </summary>
+    private double GapP(int right, int gold, int m, double expectedRight, double doubt)
+    {
+        var jeffreys = (expectedRight + 0.5) / (m + 1.0);
+        var variance = (jeffreys * (1 - jeffreys) / (m + 2.0)) + (doubt / ((double)m * m));
+        var mean = Math.Min(MaxGapMean, jeffreys + _options.GapAllowance);
+        variance = Math.Min(variance, 0.9 * mean * (1 - mean));
+        var size = (mean * (1 - mean) / variance) - 1;
+        return Tails.BetaBinomialUpper(right, gold, mean * size, (1 - mean) * size);
     }
 
     /// <summary>

@@ -20,10 +20,20 @@ internal static class LeaveSelfOut
     public static void Posterior(WorkLog log, int answer, Span<double> destination)
     {
         var answers = log.Answers;
-        var k = answers.ClassCount;
-        var posterior = log.Truth.Posterior(answers.Tasks[answer]);
-        var confusion = log.Truth.Workers[answers.Workers[answer]].Confusion.Span;
-        var label = answers.AnswerLabels[answer];
+        Posterior(
+            log.Truth.Posterior(answers.Tasks[answer]),
+            log.Truth.Workers[answers.Workers[answer]].Confusion.Span,
+            answers.AnswerLabels[answer],
+            destination);
+    }
+
+    /// <summary>
+    /// Writes the leave-self-out posterior of a task from its <paramref name="posterior"/> and the answering worker's
+    /// <paramref name="confusion"/> (row = truth, column = label; empty when unknown) and <paramref name="label"/>.
+    /// </summary>
+    public static void Posterior(ReadOnlySpan<double> posterior, ReadOnlySpan<double> confusion, int label, Span<double> destination)
+    {
+        var k = posterior.Length;
         var sum = 0.0;
         for (var c = 0; c < k; c++)
         {

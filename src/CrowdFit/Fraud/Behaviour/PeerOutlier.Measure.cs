@@ -4,24 +4,21 @@ namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class PeerOutlier
 {
-    /// <summary>Degrees of freedom of the t tail of the worker test.</summary>
-    private const double WorkerDegrees = 10;
+    /// <summary>Decision code of an answer confirmed as fraud.</summary>
+    private const sbyte Confirmed = 1;
 
-    /// <summary>Smallest between-worker spread of a feature's mean z the worker fit may report.</summary>
-    private const double MinWorkerSpread = 0.05;
+    /// <summary>Decision code of an answer an analyst cleared.</summary>
+    private const sbyte Clear = 2;
 
-    /// <summary>Trim level of the worker fit.</summary>
-    private const double WorkerTrimLevel = 0.01;
-
-    /// <summary>The historical features: column, display name, transform, and how many answers a value spans.</summary>
-    private static readonly (string Column, Func<float, double> Transform)[] s_historical =
+    /// <summary>The historical features, in the order they are measured.</summary>
+    private static readonly string[] s_historical =
     [
-        (BehaviourColumns.RelativeTime, x => x),
-        (BehaviourColumns.LogGap, x => x),
-        (BehaviourColumns.Rate, x => Math.Log(1 + x)),
-        (BehaviourColumns.Streak, x => Math.Log(x)),
-        (BehaviourColumns.LabelEntropy, x => x),
-        (BehaviourColumns.AgreementWindow, x => x),
+        BehaviourColumns.RelativeTime,
+        BehaviourColumns.LogGap,
+        BehaviourColumns.Rate,
+        BehaviourColumns.Streak,
+        BehaviourColumns.LabelEntropy,
+        BehaviourColumns.AgreementWindow,
     ];
 
     private Measurement Measure(WorkLog log)
@@ -31,75 +28,21 @@ public sealed partial class PeerOutlier
         var decision = Decisions(n);
         var features = BehaviourFeatures.Compute(log, _options.Features);
         var (group, groups) = Groups(log, features);
-        var specs = s_historical.Where(s => features.IndexOf(s.Column) >= 0).ToArray();
+        var members = PeerGroups.Of(group, groups);
+        var specs = s_historical.Where(s => features.IndexOf(s) >= 0).ToArray();
         var d = specs.Length;
-        var z = new float[n * d];
-        var raw = new double[n * d];
-        List<PeerNorm> norms = [];
-        var members = Members(group, groups);
-        for (var j = 0; j < d; j++)
-        {
-            var column = features.IndexOf(specs[j].Column);
-            var x = new double[n];
-            for (var a = 0; a < n; a++)
-            {
-                x[a] = specs[j].Transform(features[a, column]);
-                raw[(a * d) + j] = x[a];
-            }
-
-            var global = Norm(x, Enumerable.Range(0, n).ToArray(), decision, -1, specs[j].Column);
-            norms.Add(global);
-            var byGroup = new PeerNorm[groups];
-            for (var g = 0; g < groups; g++)
-            {
-                byGroup[g] = members[g].Count(a => decision[a] != true) >= _options.MinGroupAnswers
-                    ? Norm(x, members[g], decision, g, specs[j].Column)
-                    : global with { Group = g };
-                norms.Add(byGroup[g]);
-            }
-
-            for (var a = 0; a < n; a++)
-            {
-                var norm = byGroup[group[a]];
-                z[(a * d) + j] = (float)Standard(x[a], norm.Location, norm.Scale, _options.ClipDistance);
-            }
-        }
-
+        var raw = Transformed(features, specs);
+        var byGroup = GroupNorms(raw, d, members, decision, specs, features);
+        var z = Standardised(raw, d, group, byGroup);
         var inTask = InTask(log, features, decision);
-        var statistic = new double[n];
-        var strongest = new int[n];
-        for (var a = 0; a < n; a++)
-        {
-            var best = -1;
-            var max = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                if (Math.Abs(z[(a * d) + j]) > max)
-                {
-                    max = Math.Abs(z[(a * d) + j]);
-                    best = j;
-                }
-            }
-
-            for (var j = 0; j < inTask.Count; j++)
-            {
-                if (Math.Abs(inTask[j].Z[a]) > max)
-                {
-                    max = Math.Abs(inTask[j].Z[a]);
-                    best = d + j;
-                }
-            }
-
-            statistic[a] = max;
-            strongest[a] = best;
-        }
-
+        var (statistic, strongest) = Strongest(z, d, inTask, n);
         var answerOwnP = Conformal(statistic, members, decision);
-        var (workerP, workerReason) = Workers(log, specs, features, z, raw, decision, norms);
+        var (workerP, workerReason) = Workers(log, specs, features, z, raw, decision, byGroup);
         var answerP = new float[n];
+        var workers = log.Answers.Workers;
         for (var a = 0; a < n; a++)
         {
-            answerP[a] = (float)Math.Min(1, 2 * Math.Min(answerOwnP[a], workerP[log.Answers.Workers[a]]));
+            answerP[a] = (float)Math.Min(1, 2 * Math.Min(answerOwnP[a], workerP[workers[a]]));
         }
 
         string? AnswerReason(int a)
@@ -111,8 +54,14 @@ public sealed partial class PeerOutlier
             }
 
             return j < d
-                ? string.Create(CultureInfo.InvariantCulture, $"{specs[j].Column} {z[(a * d) + j]:+0.0;-0.0} robust sd from its peers' norm (p {answerOwnP[a]:g2} among {members[group[a]].Length} peer answers)")
+                ? string.Create(CultureInfo.InvariantCulture, $"{specs[j]} {z[(a * d) + j]:+0.0;-0.0} robust sd from its peers' norm (p {answerOwnP[a]:g2} among {members.Size(group[a])} peer answers)")
                 : string.Create(CultureInfo.InvariantCulture, $"{inTask[j - d].Column} {inTask[j - d].Z[a]:+0.0;-0.0} robust sd from the other answers of its task (p {answerOwnP[a]:g2})");
+        }
+
+        List<PeerNorm> norms = [];
+        foreach (var row in byGroup)
+        {
+            norms.AddRange(row);
         }
 
         return new Measurement(workerP, workerReason, answerP, AnswerReason, [.. norms]);
@@ -126,9 +75,10 @@ public sealed partial class PeerOutlier
         if (_options.PeerGroups == PeerGroupKind.Guild)
         {
             var guilds = Guilds.Find(log, _options.Guilds, features);
+            var workers = log.Answers.Workers;
             for (var a = 0; a < n; a++)
             {
-                group[a] = Math.Max(0, guilds.Guild(log.Answers.Workers[a]));
+                group[a] = Math.Max(0, guilds.Guild(workers[a]));
             }
 
             return (group, guilds.Count);
@@ -142,90 +92,122 @@ public sealed partial class PeerOutlier
         return (group, log.TaskTypeCount);
     }
 
-    private static int[][] Members(int[] group, int groups)
+    /// <summary>
+    /// Every answer's historical features after their transforms (ln(1 + rate), ln streak), answer-major: the
+    /// value of feature j for answer a sits at a · d + j.
+    /// </summary>
+    private static double[] Transformed(BehaviourFeatures features, string[] specs)
     {
-        var lists = Enumerable.Range(0, groups).Select(_ => new List<int>()).ToArray();
-        for (var a = 0; a < group.Length; a++)
+        var n = features.RowCount;
+        var d = specs.Length;
+        var columns = new int[d];
+        var kinds = new int[d];
+        for (var j = 0; j < d; j++)
         {
-            lists[group[a]].Add(a);
+            columns[j] = features.IndexOf(specs[j]);
+            kinds[j] = TransformKind(specs[j]);
         }
 
-        return [.. lists.Select(l => l.ToArray())];
+        var raw = new double[n * d];
+        AnswerRanges(n, (from, to) =>
+        {
+            for (var a = from; a < to; a++)
+            {
+                var row = features.Row(a);
+                for (var j = 0; j < d; j++)
+                {
+                    raw[(a * d) + j] = Transform(row[columns[j]], kinds[j]);
+                }
+            }
+        });
+        return raw;
     }
 
-    /// <summary>The two-pass norm of a feature over some answers (see the class remarks).</summary>
-    private PeerNorm Norm(double[] x, int[] answers, bool?[] decision, int group, string feature)
+    /// <summary>The transform <see cref="Transform"/> applies to a historical feature: ln(1 + rate), ln streak, the others as they are.</summary>
+    private static int TransformKind(string column) => column switch
     {
-        var values = answers.Where(a => decision[a] != true && double.IsFinite(x[a])).Select(a => x[a]).ToArray();
-        if (values.Length == 0)
+        BehaviourColumns.Rate => 1,
+        BehaviourColumns.Streak => 2,
+        _ => 0,
+    };
+
+    /// <summary>Every answer's z per historical feature against its group's norm, answer-major like <paramref name="raw"/>.</summary>
+    private float[] Standardised(double[] raw, int d, int[] group, PeerNorm[][] byGroup)
+    {
+        var n = group.Length;
+        var z = new float[n * d];
+        var groups = byGroup.Length == 0 ? 0 : byGroup[0].Length - 1;
+        var location = new double[groups * d];
+        var scale = new double[groups * d];
+        for (var j = 0; j < d; j++)
         {
-            return new PeerNorm(group, feature, double.NaN, double.NaN, 0);
+            for (var g = 0; g < groups; g++)
+            {
+                location[(g * d) + j] = byGroup[j][g + 1].Location;
+                scale[(g * d) + j] = byGroup[j][g + 1].Scale;
+            }
         }
 
-        var (location, scale) = Spread(values);
-        if (scale > 0)
+        var clip = _options.ClipDistance;
+        AnswerRanges(n, (from, to) =>
         {
-            values = [.. answers.Where(a => decision[a] != true && double.IsFinite(x[a])
-                && (decision[a] == false || Math.Abs(x[a] - location) <= _options.TrimDistance * scale)).Select(a => x[a])];
-            (location, scale) = Spread(values);
-        }
-
-        return new PeerNorm(group, feature, location, scale, values.Length);
+            for (var a = from; a < to; a++)
+            {
+                var g = group[a] * d;
+                for (var j = 0; j < d; j++)
+                {
+                    z[(a * d) + j] = (float)Standard(raw[(a * d) + j], location[g + j], scale[g + j], clip);
+                }
+            }
+        });
+        return z;
     }
 
-    /// <summary>Median and robust scale: 1.4826·MAD, or 1.2533 · mean absolute deviation when the MAD is 0, or NaN when the values do not vary.</summary>
-    private static (double Location, double Scale) Spread(double[] values)
+    /// <summary>Each answer's statistic, its largest |z| over the historical and in-task features, and which feature gave it (-1 for none).</summary>
+    private static (float[] Statistic, sbyte[] Strongest) Strongest(float[] z, int d, List<(string Column, float[] Z)> inTask, int n)
     {
-        var (location, scale) = Robust.MedianAndScale(values);
-        if (!(scale > 1e-12))
+        var statistic = new float[n];
+        var strongest = new sbyte[n];
+        AnswerRanges(n, (from, to) =>
         {
-            var mean = values.Average(v => Math.Abs(v - location));
-            scale = mean > 1e-12 ? 1.2533 * mean : double.NaN;
-        }
+            for (var a = from; a < to; a++)
+            {
+                var best = -1;
+                var max = 0f;
+                for (var j = 0; j < d; j++)
+                {
+                    if (Math.Abs(z[(a * d) + j]) > max)
+                    {
+                        max = Math.Abs(z[(a * d) + j]);
+                        best = j;
+                    }
+                }
 
-        return (location, scale);
+                for (var j = 0; j < inTask.Count; j++)
+                {
+                    if (Math.Abs(inTask[j].Z[a]) > max)
+                    {
+                        max = Math.Abs(inTask[j].Z[a]);
+                        best = d + j;
+                    }
+                }
+
+                statistic[a] = max;
+                strongest[a] = (sbyte)best;
+            }
+        });
+        return (statistic, strongest);
     }
 
     /// <summary>(x − location) / scale clipped to ±clip; 0 where x or the scale is unknown.</summary>
     private static double Standard(double x, double location, double scale, double clip) =>
         double.IsFinite(x) && scale > 0 ? Math.Clamp((x - location) / scale, -clip, clip) : 0;
 
-    /// <summary>Conformal p-values of the statistics within each peer group, confirmed fraud left out of the reference.</summary>
-    private static double[] Conformal(double[] statistic, int[][] members, bool?[] decision)
+    /// <summary>Runs <paramref name="body"/> over fixed contiguous ranges of answer positions, in parallel.</summary>
+    private static void AnswerRanges(int answers, Action<int, int> body)
     {
-        var p = new double[statistic.Length];
-        foreach (var answers in members)
-        {
-            var reference = answers.Where(a => decision[a] != true).Select(a => statistic[a]).ToArray();
-            Array.Sort(reference);
-            foreach (var a in answers)
-            {
-                // Count reference statistics at least as large: everything from the first index not below it.
-                var at = LowerBound(reference, statistic[a]);
-                p[a] = (1.0 + reference.Length - at) / (1.0 + reference.Length);
-            }
-        }
-
-        return p;
-    }
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        var chunks = Math.Max(1, Math.Min(answers / 16_384, Environment.ProcessorCount * 4));
+        Parallel.For(0, chunks, chunk => body((int)((long)answers * chunk / chunks), (int)((long)answers * (chunk + 1) / chunks)));
     }
 
     private sealed record Measurement(double[] WorkerP, string?[] WorkerReason, float[] AnswerP, Func<int, string?> AnswerReason, PeerNorm[] Norms);

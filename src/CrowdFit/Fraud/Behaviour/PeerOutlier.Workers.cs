@@ -4,80 +4,24 @@ namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class PeerOutlier
 {
-    /// <summary>
-    /// The in-task variant: per answer, its ln-duration (when timed) and its agreement against the median of the
-    /// other answers of the task, in robust units of that difference over the log; 0 for tasks with fewer than
-    /// three answers.
-    /// </summary>
-    private List<(string Column, float[] Z)> InTask(WorkLog log, BehaviourFeatures features, bool?[] decision)
-    {
-        List<(string, float[])> result = [];
-        foreach (var name in new[] { BehaviourColumns.LogSeconds, BehaviourColumns.Agreement })
-        {
-            var column = features.IndexOf(name);
-            if (column < 0)
-            {
-                continue;
-            }
+    /// <summary>Degrees of freedom of the t tail of the worker test.</summary>
+    private const double WorkerDegrees = 10;
 
-            var answers = log.Answers;
-            var difference = new double[answers.Count];
-            Array.Fill(difference, double.NaN);
-            var values = new List<(double Value, int Answer)>();
-            for (var t = 0; t < answers.TaskCount; t++)
-            {
-                values.Clear();
-                for (var a = answers.TaskStart(t); a < answers.TaskStart(t + 1); a++)
-                {
-                    if (float.IsFinite(features[a, column]))
-                    {
-                        values.Add((features[a, column], a));
-                    }
-                }
+    /// <summary>Smallest between-worker spread of a feature's mean z the worker fit may report.</summary>
+    private const double MinWorkerSpread = 0.05;
 
-                if (values.Count < 3)
-                {
-                    continue;
-                }
-
-                values.Sort();
-                for (var r = 0; r < values.Count; r++)
-                {
-                    difference[values[r].Answer] = values[r].Value - MedianWithout(values, r);
-                }
-            }
-
-            var reference = difference.Where((x, a) => double.IsFinite(x) && decision[a] != true).ToArray();
-            var (_, scale) = reference.Length == 0 ? (0, double.NaN) : Spread([.. reference.Select(Math.Abs).Concat(reference.Select(x => -Math.Abs(x)))]);
-            var z = new float[answers.Count];
-            for (var a = 0; a < z.Length; a++)
-            {
-                z[a] = (float)Standard(difference[a], 0, scale, _options.ClipDistance);
-            }
-
-            result.Add((name, z));
-        }
-
-        return result;
-    }
-
-    /// <summary>The median of a sorted list without its element at rank <paramref name="skip"/>.</summary>
-    private static double MedianWithout(List<(double Value, int Answer)> sorted, int skip)
-    {
-        var m = sorted.Count - 1;
-        double At(int i) => sorted[i < skip ? i : i + 1].Value;
-        return m % 2 == 1 ? At(m / 2) : 0.5 * (At((m / 2) - 1) + At(m / 2));
-    }
+    /// <summary>Trim level of the worker fit.</summary>
+    private const double WorkerTrimLevel = 0.01;
 
     /// <summary>The worker-level test (see the class remarks): a p-value and a reason per worker.</summary>
     private (double[] P, string?[] Reason) Workers(
         WorkLog log,
-        (string Column, Func<float, double> Transform)[] specs,
+        string[] specs,
         BehaviourFeatures features,
         float[] z,
         double[] raw,
-        bool?[] decision,
-        List<PeerNorm> norms)
+        sbyte[] decision,
+        PeerNorm[][] norms)
     {
         var workers = log.Answers.WorkerCount;
         var d = specs.Length;
@@ -89,93 +33,149 @@ public sealed partial class PeerOutlier
             return (p, reason);
         }
 
-        var mean = new double[workers * d];
-        var rawMean = new double[workers * d];
-        var spread = new double[workers * d];
-        var count = new int[workers];
-        var reference = new bool[workers];
-        for (var w = 0; w < workers; w++)
+        var (mean, spread, rawMean, count, reference) = WorkerMeans(log, d, z, raw, decision);
+        var fits = new RandomEffects[d];
+        var pooled = new double[d];
+        var spans = new int[d];
+        Parallel.For(0, d, j =>
         {
-            var timeline = log.Timeline(w);
-            count[w] = timeline.Length;
-            var confirmed = 0;
-            foreach (var a in timeline)
+            spans[j] = Span(specs[j], features);
+            List<double> spreads = [];
+            List<double> means = [];
+            List<double> errors = [];
+            foreach (var w in reference)
             {
-                confirmed += decision[a] == true ? 1 : 0;
+                if (double.IsFinite(spread[(w * d) + j]))
+                {
+                    spreads.Add(spread[(w * d) + j]);
+                }
             }
 
-            reference[w] = timeline.Length >= _options.MinWorkerAnswers && 2 * confirmed < timeline.Length;
+            var pool = reference.Length == 0 ? 1 : Robust.Median(spreads.ToArray());
+            pooled[j] = double.IsFinite(pool) && pool > 0 ? pool : 1;
+            foreach (var w in reference)
+            {
+                means.Add(mean[(w * d) + j]);
+                errors.Add(Error(pooled[j], spans[j], count[w]));
+            }
+
+            fits[j] = RandomEffects.Fit(means.ToArray(), errors.ToArray(), MinWorkerSpread, WorkerTrimLevel, Suspicious.Either);
+        });
+
+        Parallel.For(0, workers, w =>
+        {
+            if (count[w] == 0)
+            {
+                return;
+            }
+
+            // The t tail falls as |z| grows, so only features within a hair of the largest |z| can give the smallest p.
+            Span<double> standard = stackalloc double[d];
+            var largest = 0.0;
             for (var j = 0; j < d; j++)
             {
-                double sum = 0, squares = 0, rawSum = 0;
-                var rawCount = 0;
-                foreach (var a in timeline)
-                {
-                    double v = z[(a * d) + j];
-                    sum += v;
-                    squares += v * v;
-                    if (double.IsFinite(raw[(a * d) + j]))
-                    {
-                        rawSum += raw[(a * d) + j];
-                        rawCount++;
-                    }
-                }
-
-                var n = Math.Max(1, timeline.Length);
-                mean[(w * d) + j] = sum / n;
-                spread[(w * d) + j] = n > 1 ? Math.Sqrt(Math.Max(0, (squares - (sum * sum / n)) / (n - 1))) : double.NaN;
-                rawMean[(w * d) + j] = rawCount == 0 ? double.NaN : rawSum / rawCount;
-            }
-        }
-
-        var best = new double[workers];
-        Array.Fill(best, 1.0);
-        var bestFeature = new int[workers];
-        var bestZ = new double[workers];
-        for (var j = 0; j < d; j++)
-        {
-            var span = Span(specs[j].Column, features);
-            var refs = Enumerable.Range(0, workers).Where(w => reference[w]).ToArray();
-            var pooled = refs.Length == 0 ? 1 : Robust.Median([.. refs.Select(w => spread[(w * d) + j]).Where(double.IsFinite)]);
-            pooled = double.IsFinite(pooled) && pooled > 0 ? pooled : 1;
-            double Error(int w) => pooled * Math.Sqrt(Math.Min(span, count[w]) / (double)Math.Max(1, count[w]));
-            var fit = RandomEffects.Fit(
-                [.. refs.Select(w => mean[(w * d) + j])], [.. refs.Select(Error)], MinWorkerSpread, WorkerTrimLevel, Suspicious.Either);
-            if (fit.Kept == 0 || !double.IsFinite(fit.Mean))
-            {
-                continue;
-            }
-
-            for (var w = 0; w < workers; w++)
-            {
-                if (count[w] == 0)
+                var fit = fits[j];
+                standard[j] = double.NaN;
+                if (fit.Kept == 0 || !double.IsFinite(fit.Mean))
                 {
                     continue;
                 }
 
-                var pj = fit.PValue(mean[(w * d) + j], Error(w), Suspicious.Either, WorkerDegrees);
-                if (pj < best[w])
+                var error = Error(pooled[j], spans[j], count[w]);
+                standard[j] = (mean[(w * d) + j] - fit.Mean) / Math.Sqrt((fit.Spread * fit.Spread) + (error * error));
+                largest = Math.Max(largest, Math.Abs(standard[j]));
+            }
+
+            var best = 1.0;
+            var bestFeature = 0;
+            for (var j = 0; j < d; j++)
+            {
+                if (!(Math.Abs(standard[j]) >= largest * (1 - 1e-9)))
                 {
-                    best[w] = pj;
-                    bestFeature[w] = j;
-                    bestZ[w] = (mean[(w * d) + j] - fit.Mean) / Math.Sqrt((fit.Spread * fit.Spread) + (Error(w) * Error(w)));
+                    continue;
+                }
+
+                var pj = fits[j].PValue(mean[(w * d) + j], Error(pooled[j], spans[j], count[w]), Suspicious.Either, WorkerDegrees);
+                if (pj < best)
+                {
+                    best = pj;
+                    bestFeature = j;
                 }
             }
-        }
 
-        for (var w = 0; w < workers; w++)
-        {
-            p[w] = Math.Min(1, d * best[w]);
+            p[w] = Math.Min(1, d * best);
             if (p[w] < 1)
             {
-                var j = bestFeature[w];
-                var norm = norms.First(x => x.Group == -1 && x.Feature == specs[j].Column);
-                reason[w] = Describe(specs[j].Column, rawMean[(w * d) + j], norm.Location, bestZ[w]);
+                var j = bestFeature;
+                reason[w] = Describe(specs[j], rawMean[(w * d) + j], norms[j][0].Location, standard[j]);
             }
-        }
+        });
 
         return (p, reason);
     }
+
+    /// <summary>
+    /// Per worker and feature, the mean z, its standard deviation over the worker's answers and the mean of the
+    /// untransformed-for-z value, summed in timeline order; the answer count; and the workers with enough answers,
+    /// most of them not confirmed fraud, that form the reference.
+    /// </summary>
+    private (double[] Mean, double[] Spread, double[] RawMean, int[] Count, int[] Reference) WorkerMeans(WorkLog log, int d, float[] z, double[] raw, sbyte[] decision)
+    {
+        var workers = log.Answers.WorkerCount;
+        var mean = new double[workers * d];
+        var rawMean = new double[workers * d];
+        var spread = new double[workers * d];
+        var count = new int[workers];
+        var isReference = new bool[workers];
+        WorkerChunks.ForEach(log, () => new double[3 * d], (w, sums) =>
+        {
+            var timeline = log.Timeline(w);
+            count[w] = timeline.Length;
+            Array.Clear(sums);
+            Span<int> rawCount = stackalloc int[d];
+            var confirmed = 0;
+            foreach (var a in timeline)
+            {
+                confirmed += decision[a] == Confirmed ? 1 : 0;
+                for (var j = 0; j < d; j++)
+                {
+                    double v = z[(a * d) + j];
+                    sums[3 * j] += v;
+                    sums[(3 * j) + 1] += v * v;
+                    var x = raw[(a * d) + j];
+                    if (double.IsFinite(x))
+                    {
+                        sums[(3 * j) + 2] += x;
+                        rawCount[j]++;
+                    }
+                }
+            }
+
+            isReference[w] = timeline.Length >= _options.MinWorkerAnswers && 2 * confirmed < timeline.Length;
+            var n = Math.Max(1, timeline.Length);
+            for (var j = 0; j < d; j++)
+            {
+                double sum = sums[3 * j], squares = sums[(3 * j) + 1];
+                mean[(w * d) + j] = sum / n;
+                spread[(w * d) + j] = n > 1 ? Math.Sqrt(Math.Max(0, (squares - (sum * sum / n)) / (n - 1))) : double.NaN;
+                rawMean[(w * d) + j] = rawCount[j] == 0 ? double.NaN : sums[(3 * j) + 2] / rawCount[j];
+            }
+        });
+
+        List<int> reference = [];
+        for (var w = 0; w < workers; w++)
+        {
+            if (isReference[w])
+            {
+                reference.Add(w);
+            }
+        }
+
+        return (mean, spread, rawMean, count, [.. reference]);
+    }
+
+    /// <summary>The sampling error of a worker's mean z: the pooled spread over the square root of its answers, a window counting once.</summary>
+    private static double Error(double pooled, int span, int count) => pooled * Math.Sqrt(Math.Min(span, count) / (double)Math.Max(1, count));
 
     /// <summary>How many consecutive answers one value of a feature summarises: the window of a windowed feature, 2 for streaks, else 1.</summary>
     private static int Span(string column, BehaviourFeatures features) => column switch

@@ -113,10 +113,10 @@ public sealed partial class PeerOutlier : IFraudDetector
         return [.. sorted.Distinct()];
     }
 
-    /// <summary>Per answer: true for confirmed fraud, false for cleared, null otherwise.</summary>
-    private bool?[] Decisions(int answers)
+    /// <summary>Per answer: <see cref="Confirmed"/>, <see cref="Clear"/>, or 0 without a decision.</summary>
+    private sbyte[] Decisions(int answers)
     {
-        var decision = new bool?[answers];
+        var decision = new sbyte[answers];
         foreach (var a in _confirmed.Concat(_cleared))
         {
             if (a >= answers)
@@ -127,12 +127,12 @@ public sealed partial class PeerOutlier : IFraudDetector
 
         foreach (var a in _confirmed)
         {
-            decision[a] = true;
+            decision[a] = Confirmed;
         }
 
         foreach (var a in _cleared)
         {
-            decision[a] = false;
+            decision[a] = Clear;
         }
 
         return decision;

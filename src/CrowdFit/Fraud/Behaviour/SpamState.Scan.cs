@@ -36,25 +36,18 @@ public sealed partial class SpamState
         /// <summary>The whole-history statistics of a worker.</summary>
         public WholeRun Whole(int worker)
         {
-            var n = Load(worker);
-            _whole.Clear();
-            for (var i = 0; i < n; i++)
-            {
-                _whole.Add(Row(i), _labels[i]);
-            }
-
+            LoadWhole(worker);
             var given = new double[_k];
             var expected = new double[_k];
             _whole.Shares(given, expected);
             return new WholeRun(_whole.Estimate(_prior, _options.ShareSmoothing), given, expected);
         }
 
-        public SpamFinding Assess(int worker, WholeRun run, HonestSkill honest, RandomEffects excess, double dispersion)
+        public SpamFinding Assess(int worker, WholeRun run, double wholeP, HonestSkill honest, RandomEffects excess, double dispersion)
         {
-            Whole(worker);
+            LoadWhole(worker);
             var whole = run.Skill;
             var n = whole.Count;
-            var wholeP = honest.PValue(whole);
             var (degeneracyP, degenerateLabel) = DegeneracyP(run, excess);
 
             // The change scan: runs at the end of the timeline, grown backwards.
@@ -219,21 +212,37 @@ public sealed partial class SpamState
 
             var n = 0;
             var tasks = _log.Answers.Tasks;
+            var labels = _log.Answers.AnswerLabels;
+            var gold = _log.Gold;
+            var truth = _log.Truth;
+            var confusion = truth.Workers[worker].Confusion.Span;
             for (var i = 0; i < timeline.Length; i++)
             {
                 var a = timeline[i];
-                if (_log.Gold[tasks[a]] >= 0)
+                var task = tasks[a];
+                if (gold[task] >= 0)
                 {
                     continue;
                 }
 
-                LeaveSelfOut.Posterior(_log, a, _posterior.AsSpan(n * _k, _k));
-                _labels[n] = _log.Answers.AnswerLabels[a];
+                LeaveSelfOut.Posterior(truth.Posterior(task), confusion, labels[a], _posterior.AsSpan(n * _k, _k));
+                _labels[n] = labels[a];
                 _positions[n] = i;
                 n++;
             }
 
             return n;
+        }
+
+        /// <summary>Loads a worker's answers and sums them all into the whole-history segment.</summary>
+        private void LoadWhole(int worker)
+        {
+            var n = Load(worker);
+            _whole.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                _whole.Add(Row(i), _labels[i]);
+            }
         }
 
         private ReadOnlySpan<double> Row(int i) => _posterior.AsSpan(i * _k, _k);

@@ -124,7 +124,14 @@ public sealed partial class SpamState : IFraudDetector
             wholes[w] = wholes[w] with { Skill = wholes[w].Skill with { Dispersion = dispersion } };
         }
 
-        var skill = HonestSkill.Fit([.. wholes.Select(r => r.Skill)], _options);
+        var estimates = new SkillEstimate[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            estimates[w] = wholes[w].Skill;
+        }
+
+        var wholeP = new double[workers];
+        var skill = HonestSkill.Fit(estimates, _options, wholeP);
         var prior = log.Truth.ClassPrior.ToArray();
         foreach (var run in wholes)
         {
@@ -147,7 +154,7 @@ public sealed partial class SpamState : IFraudDetector
         }
 
         var findings = new SpamFinding[workers];
-        WorkerChunks.ForEach(log, () => new Scan(log, _options), (w, scan) => findings[w] = scan.Assess(w, wholes[w], skill, excess, dispersion));
+        WorkerChunks.ForEach(log, () => new Scan(log, _options), (w, scan) => findings[w] = scan.Assess(w, wholes[w], wholeP[w], skill, excess, dispersion));
         return findings;
     }
 

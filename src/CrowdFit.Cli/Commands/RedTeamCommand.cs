@@ -23,7 +23,7 @@ internal static class RedTeamCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the simulated crowds.", DefaultValueFactory = _ => 1 };
         var presets = new Option<string>("--presets") { Description = $"Comma-separated scenarios to run: {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.", DefaultValueFactory = _ => string.Join(",", AdversarialCrowdOptions.PresetNames) };
         var scale = new Option<double>("--scale") { Description = "Multiply each scenario's tasks and accounts.", DefaultValueFactory = _ => 1.0 };
-        var checkpoints = new Option<int>("--checkpoints") { Description = "Replays of each log, in submit-time order at geometrically spaced prefixes, to count the answers a spammer gives before it is flagged (0 skips the replay).", DefaultValueFactory = _ => 16 };
+        var checkpoints = new Option<int>("--checkpoints") { Description = "Analyses of each log with every adversary cut off after its first n bad answers, n rising from 5, to count the bad answers a spammer gives before it is flagged (0 skips them).", DefaultValueFactory = _ => 16 };
         var report = new Option<FileInfo?>("--report") { Description = "Also write the results as Markdown to this file." };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Keep the simulated logs and analyses in this directory (default: a temporary one, deleted afterwards)." };
         var command = new Command("redteam", "Simulate every adversarial scenario, analyse it, and score the flags against the known truth per adversary kind.")
@@ -134,9 +134,9 @@ internal static class RedTeamCommand
         if (settings.Checkpoints > 0 && truth.Kinds.Any(k => s_spammers.Contains(k)))
         {
             clock.Restart();
-            delays = AnswersToFlag.Measure(log.Answers, log.Context, log.Gold, detectors, analysisOptions, truth, settings.Checkpoints);
+            delays = AnswersToFlag.Measure(log.Answers, log.Context, log.Gold, detectors, analysisOptions, truth, settings.Checkpoints, s_spammers.ToHashSet(StringComparer.Ordinal));
             delays = delays.Where(d => s_spammers.Contains(d.Key)).ToDictionary();
-            stdout.WriteLine(Text($"{name}: replayed at {settings.Checkpoints} checkpoints in {clock.Elapsed.TotalSeconds:F1} s"));
+            stdout.WriteLine(Text($"{name}: answers to flag measured with up to {settings.Checkpoints} cut-offs in {clock.Elapsed.TotalSeconds:F1} s"));
         }
 
         var notes = new List<string> { Text($"- {name}: analysis of {log.Answers.Count:N0} answers took {analysisSeconds:F1} s.") };

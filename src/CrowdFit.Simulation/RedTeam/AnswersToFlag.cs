@@ -4,58 +4,67 @@ using CrowdFit.Fraud;
 namespace CrowdFit.Simulation.RedTeam;
 
 /// <summary>
-/// How many bad answers an adversary gives before it is flagged: the log is replayed in submit-time order and
-/// analysed at checkpoints, as a platform that runs the analysis now and then would.
+/// How many bad answers an adversary gives before it is flagged: the log is analysed again with every
+/// adversary's work cut off after its first n bad answers, for a rising series of n, and each adversary's
+/// count is the first n at which it is flagged.
 /// </summary>
 /// <remarks>
-/// At each checkpoint the analysis sees only the answers submitted so far. The checkpoints are spaced
-/// geometrically, from <see cref="FirstShare"/> of the log (at least <see cref="FirstAnswers"/> answers) to the
-/// whole log, so that the early answers, where delays are decided, are looked at closely and the replay costs
-/// a few passes over the log whatever the number of checkpoints. A worker's count is the number of its bad
-/// answers (per the truth) in the first prefix where it is flagged; a worker never flagged counts as
-/// infinitely late. The count is an upper bound on the delay of a continuous check, off by at most the
-/// worker's answers between two checkpoints.
+/// An adversary's answers are taken in its own submit order, so a sleeper keeps its honest start and is cut
+/// n bad answers after it turned; an adversary with fewer than n bad answers keeps them all and counts as
+/// its total. Honest workers keep all their work: the question is how quickly a platform with a history
+/// sees a newly bad account, not how quickly it learns its honest crowd. The series is 5, 10, … 30, then
+/// geometric up to the largest adversary's bad answers, <c>checkpoints</c> values in all, so the counts that
+/// decide a target of about 20 are measured to within five answers. A worker never flagged counts as
+/// infinitely late.
 /// </remarks>
 public static class AnswersToFlag
 {
-    /// <summary>Share of the log the first checkpoint sees.</summary>
-    public const double FirstShare = 1.0 / 400;
+    /// <summary>Step of the first, evenly spaced budgets.</summary>
+    public const int Step = 5;
 
-    /// <summary>Fewest answers the first checkpoint sees.</summary>
-    public const int FirstAnswers = 100;
+    /// <summary>Number of evenly spaced budgets before the series turns geometric.</summary>
+    public const int EvenBudgets = 6;
 
-    /// <summary>The prefix lengths of the checkpoints for a log of <paramref name="answers"/> answers: geometric, the last the whole log.</summary>
-    /// <param name="answers">Answers in the log.</param>
-    /// <param name="checkpoints">Number of checkpoints.</param>
-    /// <returns>Strictly increasing lengths ending at <paramref name="answers"/>.</returns>
-    public static IReadOnlyList<int> Lengths(int answers, int checkpoints)
+    /// <summary>The series of budgets (bad answers per adversary) for adversaries with at most <paramref name="most"/> bad answers.</summary>
+    /// <param name="most">The largest number of bad answers of any adversary.</param>
+    /// <param name="checkpoints">Number of budgets at most.</param>
+    /// <returns>Strictly increasing budgets, the last at least <paramref name="most"/>.</returns>
+    public static IReadOnlyList<int> Budgets(int most, int checkpoints)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpoints, 1);
-        var first = Math.Min(answers, Math.Max(FirstAnswers, answers * FirstShare));
-        List<int> lengths = [];
-        for (var c = 1; c <= checkpoints; c++)
+        most = Math.Max(1, most);
+        List<int> budgets = [];
+        var even = Math.Min(EvenBudgets, checkpoints - 1);
+        for (var i = 1; i <= even && Step * i < most; i++)
         {
-            var exponent = checkpoints == 1 ? 0 : (double)(checkpoints - c) / (checkpoints - 1);
-            var length = c == checkpoints ? answers : (int)Math.Round(answers * Math.Pow(first / Math.Max(1, answers), exponent));
-            if (length > 0 && (lengths.Count == 0 || length > lengths[^1]))
+            budgets.Add(Step * i);
+        }
+
+        var from = budgets.Count == 0 ? 1.0 : budgets[^1];
+        var left = checkpoints - budgets.Count;
+        for (var i = 1; i <= left; i++)
+        {
+            var budget = i == left ? most : (int)Math.Round(from * Math.Pow(most / from, (double)i / left));
+            if (budgets.Count == 0 || budget > budgets[^1])
             {
-                lengths.Add(length);
+                budgets.Add(budget);
             }
         }
 
-        return lengths;
+        return budgets;
     }
 
     /// <summary>Measures the median count per adversary kind.</summary>
     /// <param name="answers">The whole log's answers.</param>
-    /// <param name="context">Its context (submit times give the replay order; source order when absent).</param>
+    /// <param name="context">Its context (submit times give each adversary's order; source order when absent).</param>
     /// <param name="gold">Gold labels of the whole log, or null.</param>
     /// <param name="detectors">The detectors.</param>
     /// <param name="options">Analysis settings.</param>
     /// <param name="truth">The known truth.</param>
-    /// <param name="checkpoints">Number of checkpoints (the last is the whole log).</param>
-    /// <param name="progress">Receives one line per checkpoint; may be null.</param>
-    /// <returns>Per adversary kind present, the median count (positive infinity when most were never flagged).</returns>
+    /// <param name="checkpoints">Number of budgets (analyses) at most.</param>
+    /// <param name="kinds">The adversary kinds to measure; every kind but honest when null.</param>
+    /// <param name="progress">Receives one line per budget; may be null.</param>
+    /// <returns>Per adversary kind measured, the median count (positive infinity when most were never flagged).</returns>
     public static IReadOnlyDictionary<string, double> Measure(
         AnswerSet answers,
         AnswerContext? context,
@@ -64,6 +73,7 @@ public static class AnswersToFlag
         FraudAnalysisOptions options,
         RedTeamTruth truth,
         int checkpoints = 16,
+        IReadOnlySet<string>? kinds = null,
         IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -71,7 +81,7 @@ public static class AnswersToFlag
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpoints, 1);
         var n = answers.Count;
 
-        // Source-row columns, so that a prefix of rows can be rebuilt with its context.
+        // Source-row columns, so that a subset of rows can be rebuilt with its context.
         var rows = context?.RowCount ?? n;
         var rowAnswer = new int[rows];
         Array.Fill(rowAnswer, -1);
@@ -88,52 +98,59 @@ public static class AnswersToFlag
         }
 
         var kind = answers.WorkerIds.Select(truth.KindOf).ToArray();
-        var isBad = new bool[n];
-        for (var a = 0; a < n; a++)
+        var measured = kind.Select(k => k is not null and not RedTeamTruth.HonestKind && (kinds is null || kinds.Contains(k))).ToArray();
+
+        // For each answer, the worker's bad answers up to and including it, in the worker's submit order.
+        var badUpTo = new int[n];
+        var totalBad = new int[answers.WorkerCount];
+        foreach (var row in order)
         {
-            isBad[a] = truth.AnswerOf(answers.TaskIds[answers.Tasks[a]], answers.WorkerIds[answers.Workers[a]]) is { Bad: true };
+            var a = rowAnswer[row];
+            var w = answers.Workers[a];
+            totalBad[w] += truth.AnswerOf(answers.TaskIds[answers.Tasks[a]], answers.WorkerIds[w]) is { Bad: true } ? 1 : 0;
+            badUpTo[a] = totalBad[w];
+        }
+
+        var most = 0;
+        for (var w = 0; w < measured.Length; w++)
+        {
+            most = measured[w] ? Math.Max(most, totalBad[w]) : most;
         }
 
         var flaggedAfter = new double[answers.WorkerCount];
         Array.Fill(flaggedAfter, double.NaN);
         var goldPerTask = gold?.PerTask.ToArray();
-        var lengths = Lengths(order.Length, checkpoints);
-        for (var c = 1; c <= lengths.Count; c++)
+        var budgets = Budgets(most, checkpoints);
+        var isAdversary = kind.Select(k => k is not null and not RedTeamTruth.HonestKind).ToArray();
+        for (var c = 0; c < budgets.Count && most > 0; c++)
         {
-            var length = lengths[c - 1];
-            var prefix = order.AsSpan(0, length);
-            var task = new int[length];
-            var worker = new int[length];
-            var label = new int[length];
-            for (var i = 0; i < length; i++)
+            var budget = budgets[c];
+            var kept = order.Where(r => !isAdversary[answers.Workers[rowAnswer[r]]] || badUpTo[rowAnswer[r]] <= budget).ToArray();
+            var task = new int[kept.Length];
+            var worker = new int[kept.Length];
+            var label = new int[kept.Length];
+            for (var i = 0; i < kept.Length; i++)
             {
-                var a = rowAnswer[prefix[i]];
+                var a = rowAnswer[kept[i]];
                 task[i] = answers.Tasks[a];
                 worker[i] = answers.Workers[a];
                 label[i] = answers.AnswerLabels[a];
             }
 
             var set = AnswerSet.FromColumns([.. answers.TaskIds], [.. answers.WorkerIds], [.. answers.Labels], task, worker, label);
-            var prefixGold = goldPerTask is null ? null : GoldLabels.FromPerTask(goldPerTask, answers.ClassCount);
-            var result = FraudAnalysis.Run(set, context?.Select(prefix), prefixGold, detectors, options);
-            var badSoFar = new int[answers.WorkerCount];
-            for (var i = 0; i < length; i++)
-            {
-                var a = rowAnswer[prefix[i]];
-                badSoFar[answers.Workers[a]] += isBad[a] ? 1 : 0;
-            }
-
+            var keptGold = goldPerTask is null ? null : GoldLabels.FromPerTask(goldPerTask, answers.ClassCount);
+            var result = FraudAnalysis.Run(set, context?.Select(kept), keptGold, detectors, options);
             var waiting = 0;
             for (var w = 0; w < answers.WorkerCount; w++)
             {
-                if (kind[w] is null or RedTeamTruth.HonestKind || !double.IsNaN(flaggedAfter[w]))
+                if (!measured[w] || !double.IsNaN(flaggedAfter[w]) || totalBad[w] == 0)
                 {
                     continue;
                 }
 
-                if (result.Scores.WorkerFlagged[w] && badSoFar[w] > 0)
+                if (result.Scores.WorkerFlagged[w])
                 {
-                    flaggedAfter[w] = badSoFar[w];
+                    flaggedAfter[w] = Math.Min(budget, totalBad[w]);
                 }
                 else
                 {
@@ -141,7 +158,7 @@ public static class AnswersToFlag
                 }
             }
 
-            progress?.Report($"checkpoint {c}/{lengths.Count}: {length:N0} answers, {waiting} adversaries not yet flagged");
+            progress?.Report($"budget {c + 1}/{budgets.Count}: {budget:N0} bad answers per adversary, {waiting} not yet flagged");
             if (waiting == 0)
             {
                 break;
@@ -149,7 +166,7 @@ public static class AnswersToFlag
         }
 
         return kind.Select((k, w) => (Kind: k, Count: double.IsNaN(flaggedAfter[w]) ? double.PositiveInfinity : flaggedAfter[w]))
-            .Where(x => x.Kind is not null and not RedTeamTruth.HonestKind)
+            .Where((x, w) => measured[w] && totalBad[w] > 0)
             .GroupBy(x => x.Kind!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Median([.. g.Select(x => x.Count)]), StringComparer.Ordinal);
     }

@@ -15,7 +15,7 @@ public sealed class RedTeamCommandTests
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stderr);
         Assert.Contains("timetheft: 600 answers by 9 accounts simulated and read", stdout, StringComparison.Ordinal);
-        Assert.Contains("timetheft: replayed at 2 checkpoints", stdout, StringComparison.Ordinal);
+        Assert.Contains("timetheft: answers to flag measured with up to 2 cut-offs", stdout, StringComparison.Ordinal);
         Assert.Contains($"wrote {report}", stdout, StringComparison.Ordinal);
         Assert.Matches("every red-team target met|[0-9]+ red-team target\\(s\\) missed:", stdout);
 

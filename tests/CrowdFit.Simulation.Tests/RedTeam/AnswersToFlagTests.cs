@@ -19,7 +19,7 @@ public sealed class AnswersToFlagTests
     public void Budgets_FewBadAnswers_StopAtTheMost()
     {
         Assert.Equal([5, 10, 11, 12], AnswersToFlag.Budgets(12, 16));
-        Assert.Equal([3], AnswersToFlag.Budgets(3, 16));
+        Assert.Equal([1, 2, 3], AnswersToFlag.Budgets(3, 16));
     }
 
     [Fact]

@@ -40,9 +40,12 @@ public sealed partial class RingDetector
         var syncP = scale.Timing && pair.Near > 0
             ? Tails.BinomialUpper(pair.Sync, pair.Near, Math.Clamp(scale.ExpectedSync(pair) / pair.Near, MinChance, 1))
             : 1;
-        var tests = scale.Timing ? 3 : 2;
-        var p = Math.Min(1, tests * Math.Min(wrongP, Math.Min(agreeP, syncP)));
-        return new PairTest(wrongP, agreeP, syncP, p);
+        var nearP = scale.Timing && scale.NearRate > 0 && pair.Near > 0
+            ? Tails.BinomialUpper(pair.Near, n, Math.Clamp(scale.NearChance(pair), MinChance, 1))
+            : 1;
+        var tests = scale.Timing ? 4 : 2;
+        var p = Math.Min(1, tests * Math.Min(Math.Min(wrongP, agreeP), Math.Min(syncP, nearP)));
+        return new PairTest(wrongP, agreeP, syncP, nearP, p);
     }
 
     /// <summary>
@@ -62,7 +65,8 @@ public sealed partial class RingDetector
     {
         var syncShare = _options.SyncSeconds / _options.NearSeconds;
         var trimmed = new bool[pairs.Length];
-        var scale = ScaleOf(pairs, trimmed, totals, syncShare, timing);
+        var activity = timing ? Activity(pairs) : ((double[] Near, double[] Shared)?)null;
+        var scale = ScaleOf(pairs, trimmed, totals, syncShare, timing) with { Activity = activity };
         for (var round = 0; round < MaxCalibrationRounds; round++)
         {
             var kept = totals;
@@ -83,10 +87,32 @@ public sealed partial class RingDetector
                 break;
             }
 
-            scale = ScaleOf(pairs, trimmed, kept, syncShare, timing);
+            scale = ScaleOf(pairs, trimmed, kept, syncShare, timing) with { Activity = activity };
         }
 
         return scale;
+    }
+
+    /// <summary>Per worker, near submissions and shared tasks summed over its tested pairs.</summary>
+    private static (double[] Near, double[] Shared) Activity(PairEvidence[] pairs)
+    {
+        var workers = 0;
+        foreach (var pair in pairs)
+        {
+            workers = Math.Max(workers, pair.Second + 1);
+        }
+
+        var near = new double[workers];
+        var shared = new double[workers];
+        foreach (var pair in pairs)
+        {
+            near[pair.First] += pair.Near;
+            near[pair.Second] += pair.Near;
+            shared[pair.First] += pair.Shared;
+            shared[pair.Second] += pair.Shared;
+        }
+
+        return (near, shared);
     }
 
     /// <summary>
@@ -103,17 +129,22 @@ public sealed partial class RingDetector
         var plain = new ChanceScale(wrong, disagree, sync, syncShare, timing);
         var ratios = new List<(double Observed, double Expected)>(pairs.Length);
         var disagreements = new List<(double Observed, double Expected)>(pairs.Length);
+        double near = 0, shared = 0;
         for (var i = 0; i < pairs.Length; i++)
         {
             if (!trimmed[i])
             {
                 var pair = pairs[i];
+                near += pair.Near;
+                shared += pair.Shared;
                 AddCount(ratios, pair.CoWrong, plain.ExpectedWrong(pair));
                 AddCount(disagreements, pair.Shared - pair.Agree, pair.Shared - plain.ExpectedAgree(pair));
             }
         }
 
-        return plain with { WrongSpread = Spread(ratios), DisagreeSpread = Spread(disagreements) };
+        // One pseudo-event keeps a crowd that never submits a shared task close together from a zero rate.
+        var nearRate = timing ? (near + 1) / (shared + 1) : 0;
+        return plain with { WrongSpread = Spread(ratios), DisagreeSpread = Spread(disagreements), NearRate = nearRate };
     }
 
     /// <summary>Keeps a count for the spread only where the log ratio's Poisson approximation holds.</summary>

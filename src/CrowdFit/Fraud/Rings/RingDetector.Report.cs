@@ -217,6 +217,13 @@ public sealed partial class RingDetector
         var text = string.Create(
             CultureInfo.InvariantCulture,
             $"agrees with {partner} on {pair.Agree} of {pair.Shared} shared tasks (expected {scale.ExpectedAgree(pair):0.0}), {pair.CoWrong} of them on wrong answers (expected {scale.ExpectedWrong(pair):0.0})");
+        if (scale.Timing && pair.Near > 0)
+        {
+            text += string.Create(
+                CultureInfo.InvariantCulture,
+                $"; submits within {_options.NearSeconds:0.#} s of {partner} on {pair.Near} of them (expected {pair.Shared * scale.NearChance(pair):0.0})");
+        }
+
         if (scale.Timing && pair.Sync > 0)
         {
             text += string.Create(

@@ -18,7 +18,10 @@ namespace CrowdFit.Fraud.Rings;
 /// <b>Synchronized timing</b> (with submit times). Among shared tasks both submitted within
 /// <see cref="RingDetectorOptions.NearSeconds"/> of each other, an uncoordinated pair lands within
 /// <see cref="RingDetectorOptions.SyncSeconds"/> about SyncSeconds / NearSeconds of the time, whatever their
-/// schedules; a binomial upper tail tests the pair's count.
+/// schedules; a binomial upper tail tests the pair's count. <b>Lockstep</b>: how many shared tasks the pair
+/// submits within NearSeconds of each other at all, against the larger of the crowd's rate and the two
+/// workers' own rates with everyone else (so two busy workers of the same shift are judged by their own
+/// habits); an account that follows another's submissions by a steady lag does so on nearly every shared task.
 /// </para>
 /// <para>
 /// <b>Calibration on the crowd.</b> Honest errors are correlated (hard tasks, shared misreadings) and

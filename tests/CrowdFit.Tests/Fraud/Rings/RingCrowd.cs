@@ -31,6 +31,9 @@ internal sealed record RingCrowdSpec
     /// <summary>Chance that a copier answers at random instead of copying.</summary>
     public double CopyNoise { get; init; } = 0.1;
 
+    /// <summary>Seconds after the leader's submission at which a copier's begins (plus up to 3.5 s of jitter).</summary>
+    public double CopierLag { get; init; } = 0.5;
+
     /// <summary>Honest workers who all work behind one large NAT address.</summary>
     public int BigNat { get; init; }
 
@@ -156,7 +159,7 @@ internal sealed class RingCrowd
                 if (rng.NextDouble() < spec.CopyJoin)
                 {
                     var label = rng.NextDouble() < spec.CopyNoise ? rng.Next(k) : leaderLabel;
-                    Add(t, copier, label, leaderTime + 0.5 + (3.5 * rng.NextDouble()));
+                    Add(t, copier, label, leaderTime + spec.CopierLag + (3.5 * rng.NextDouble()));
                 }
             }
         }

@@ -24,6 +24,23 @@ public sealed class RingDetectorTests
     }
 
     [Fact]
+    public void Run_NoisyCopiersInLockstep_FoundByTheirTiming()
+    {
+        // Copiers who mostly answer at random and trail the leader by 20 s: the labels say little, the clock a lot.
+        var spec = new RingCrowdSpec { Seed = 5, CopyNoise = 0.7, CopyJoin = 0.15, CopierLag = 20 };
+        var crowd = RingCrowd.Build(spec);
+        var labelsOnly = RingCrowd.Build(spec with { Context = false });
+
+        var report = new RingDetector().Run(crowd.Log);
+        var blind = new RingDetector().Run(labelsOnly.Log);
+
+        Assert.All(crowd.Ring, w => Assert.True(report.WorkerP[w] <= FlagLevel, $"member {w}: p = {report.WorkerP[w]}"));
+        Assert.True(crowd.Ring.Count(w => blind.WorkerP[w] <= FlagLevel) < crowd.Ring.Length);
+        Assert.True(HonestFlagged(report, crowd) <= 1);
+        Assert.Contains("submits within 60 s of", report.WorkerReason(crowd.Ring[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_CopyingRingWithContext_EvidenceNamesCopyingTimingAndRange()
     {
         var crowd = RingCrowd.Build(new RingCrowdSpec { Seed = 3 });

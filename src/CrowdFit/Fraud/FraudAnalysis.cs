@@ -51,12 +51,20 @@ public static class FraudAnalysis
         {
             log = new WorkLog(answers, context, gold, truth);
             stacked ??= [];
-            reports = new DetectorReport[detectors.Count + stacked.Count];
+
             // Detectors are independent of each other: they run side by side, each on its own thread.
             var current = round;
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var previous = reports;
+            reports = new DetectorReport[detectors.Count + stacked.Count];
             Parallel.For(0, detectors.Count, d =>
             {
+                if (current > 1 && !detectors[d].ReadsTruth)
+                {
+                    reports[d] = previous[d];
+                    return;
+                }
+
                 var started = clock.Elapsed.TotalSeconds;
                 reports[d] = detectors[d].Run(log);
                 progress?.Report($"round {current}/{options.Rounds}: {detectors[d].Name} done ({clock.Elapsed.TotalSeconds - started:F2} s)");

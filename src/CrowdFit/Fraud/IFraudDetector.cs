@@ -12,6 +12,13 @@ public interface IFraudDetector
     /// <summary>Short stable name used in reasons and reports (for example <c>time-theft</c>).</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Whether the report depends on the truth estimate in the log. A detector that reads only times, places,
+    /// gold or rules says <see langword="false"/>, and <see cref="FraudAnalysis"/> keeps its first report in
+    /// later rounds instead of running it again on the same evidence.
+    /// </summary>
+    bool ReadsTruth => true;
+
     /// <summary>Runs the detector.</summary>
     /// <param name="log">The log, with the current truth estimate.</param>
     /// <returns>The evidence found.</returns>

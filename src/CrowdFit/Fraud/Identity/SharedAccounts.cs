@@ -60,6 +60,9 @@ public sealed partial class SharedAccounts : IFraudDetector
     /// <inheritdoc />
     public string Name => "shared-account";
 
+    /// <inheritdoc />
+    public bool ReadsTruth => false;
+
     /// <summary>The settings.</summary>
     public SharedAccountsOptions Options => _options;
 

@@ -36,6 +36,9 @@ public sealed partial class RuleEngine : IFraudDetector
     /// <inheritdoc />
     public string Name => "rules";
 
+    /// <inheritdoc />
+    public bool ReadsTruth => false;
+
     /// <summary>The rules applied.</summary>
     public FraudRules Rules => _rules;
 

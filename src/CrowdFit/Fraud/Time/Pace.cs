@@ -46,6 +46,9 @@ public sealed partial class Pace : IFraudDetector
     /// <inheritdoc />
     public string Name => "pace";
 
+    /// <inheritdoc />
+    public bool ReadsTruth => false;
+
     /// <summary>The settings.</summary>
     public PaceOptions Options => _options;
 

@@ -60,6 +60,9 @@ public sealed partial class TimeTheft : IFraudDetector
     /// <inheritdoc />
     public string Name => "time-theft";
 
+    /// <inheritdoc />
+    public bool ReadsTruth => false;
+
     /// <summary>The settings.</summary>
     public TimeTheftOptions Options => _options;
 

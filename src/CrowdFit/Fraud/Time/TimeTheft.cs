@@ -37,10 +37,14 @@ namespace CrowdFit.Fraud.Time;
 /// <para>
 /// <b>Worker p-value.</b> The smaller, times 2 (Bonferroni), of (a) the upper tail of the worker's count of
 /// answers at or below <see cref="TimeTheftOptions.AnswerLevel"/> under a beta-binomial fitted on the workers
-/// that do not stand out, with a rate of at least that level; and (b) the worker's median excess in type
-/// scales against a robust random-effects fit of all workers' (<see cref="TimeTheftOptions.MinWorkerClaims"/>
-/// claims at least), read in the same t: a worker who inflates every claim looks consistent with itself but
-/// not with the crowd.
+/// that do not stand out, with a rate of at least that level; and (b) the worker's typical excess in type
+/// scales (the mean of the middle half of its claims, which unlike the median does not tie between workers
+/// when times are logged to the second) against the spread of all workers' (<see cref="TimeTheftOptions.MinWorkerClaims"/>
+/// claims at least), see <see cref="LevelFit"/>: a worker who inflates every claim looks consistent with
+/// itself but not with the crowd. People differ in speed (log-normally), so this test reads the spread from
+/// the faster half of the crowd, where neither thieves nor slow honest workers are, and in a t whose degrees
+/// of freedom fall with few workers, whose spread is uncertain: only a worker far beyond the honest range of
+/// paces is flagged by its level alone.
 /// </para>
 /// </remarks>
 public sealed partial class TimeTheft : IFraudDetector

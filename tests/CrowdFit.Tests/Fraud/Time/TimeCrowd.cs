@@ -58,6 +58,15 @@ internal sealed record TimeCrowdSpec
 
     /// <summary>Honest workers whose speed factor is fixed at 0.5 (twice as fast as the median); taken from the first honest workers.</summary>
     public int FastHonest { get; init; }
+
+    /// <summary>When set, the honest workers' speed factors in order (durations are this many times the median worker's), instead of drawn ones.</summary>
+    public IReadOnlyList<double>? HonestSpeeds { get; init; }
+
+    /// <summary>Multiplies every task type's typical seconds (short tasks make whole-second timestamps coarse).</summary>
+    public double SecondsScale { get; init; } = 1;
+
+    /// <summary>Timestamps are recorded to the whole second, as most platforms log them.</summary>
+    public bool WholeSeconds { get; init; }
 }
 
 /// <summary>A simulated timed crowd with known roles and known inflated claims.</summary>
@@ -118,6 +127,15 @@ internal sealed class TimeCrowd
             period[i] = 3 + (2 * rng.NextDouble());
         }
 
+        var honestIndex = 0;
+        for (var i = 0; i < w && spec.HonestSpeeds is { } speeds; i++)
+        {
+            if (roles[i] == TimeRole.Honest && !fastHonest[i])
+            {
+                speed[i] = Math.Log(speeds[honestIndex++ % speeds.Count]);
+            }
+        }
+
         var taskType = new int[spec.Tasks];
         var difficulty = new double[spec.Tasks];
         for (var t = 0; t < spec.Tasks; t++)
@@ -162,7 +180,7 @@ internal sealed class TimeCrowd
                 {
                     var pause = rng.NextDouble() < 0.02 ? 7200 : -15 * Math.Log(1 - rng.NextDouble());
                     begin = clock[i] + pause;
-                    var seconds = s_types[taskType[t]].Seconds * Math.Exp(speed[i] + difficulty[t] + (spec.NoiseSigma * Normal(rng)));
+                    var seconds = spec.SecondsScale * s_types[taskType[t]].Seconds * Math.Exp(speed[i] + difficulty[t] + (spec.NoiseSigma * Normal(rng)));
                     end = begin + seconds;
                     inflate = IsThief(roles[i]) && rng.NextDouble() < spec.InflatedShare;
                     if (inflate)
@@ -184,8 +202,9 @@ internal sealed class TimeCrowd
                 workerCol.Add(i);
                 labelCol.Add(rng.Next(3));
                 typeCol.Add(spec.TaskTypes ? taskType[t] : -1);
-                started.Add(origin + (long)((double.IsNaN(claimBegin) ? begin : claimBegin) * TimeSpan.TicksPerSecond));
-                submitted.Add(origin + (long)(end * TimeSpan.TicksPerSecond));
+                var claimStart = double.IsNaN(claimBegin) ? begin : claimBegin;
+                started.Add(origin + (long)((spec.WholeSeconds ? Math.Floor(claimStart) : claimStart) * TimeSpan.TicksPerSecond));
+                submitted.Add(origin + (long)((spec.WholeSeconds ? Math.Floor(end) : end) * TimeSpan.TicksPerSecond));
                 inflated.Add(inflate);
             }
         }

@@ -13,6 +13,14 @@ public sealed class TimeTheftTests
     /// <summary>A worker is flagged when p times about ten detectors is at most 0.01.</summary>
     private const double WorkerLevel = 0.001;
 
+    /// <summary>The speed factors of a small crowd of honest people (log-normal, σ about 0.36).</summary>
+    private static readonly double[] s_smallCrowdSpeeds =
+    [
+        0.784, 1.336, 1.003, 1.464, 0.961, 0.828, 0.953, 0.535, 1.407, 0.953, 1.465, 0.751, 0.966, 0.782, 1.402,
+        0.890, 0.851, 0.624, 0.890, 1.778, 0.594, 0.953, 0.766, 0.856, 1.009, 1.487, 1.131, 0.932, 0.816, 1.081,
+        1.860, 1.404, 1.531, 0.982, 0.795, 0.674, 0.833, 1.046, 1.614, 0.783, 0.398, 0.966, 1.832, 0.503,
+    ];
+
     private static readonly Lazy<TimeCrowd> s_crowd = new(() => TimeCrowd.Build(new TimeCrowdSpec { Seed = 11 }));
 
     private static readonly Lazy<DetectorReport> s_report = new(() => new TimeTheft().Run(s_crowd.Value.Log));
@@ -91,6 +99,33 @@ public sealed class TimeTheftTests
         var lowestHonest = honest.Min(w => report.WorkerP[w]);
         Assert.All(crowd.WorkersWhere(TimeCrowd.IsThief), w => Assert.True(report.WorkerP[w] <= 10 * WorkerLevel && report.WorkerP[w] < lowestHonest, $"thief {w}: p {report.WorkerP[w]:g3}, lowest honest {lowestHonest:g3}"));
         Assert.True(honest.Count(w => report.WorkerP[w] <= WorkerLevel) <= 1);
+    }
+
+    [Fact]
+    public void Run_SmallCrowdWithSlowHonestWorkers_FlagsThievesNotTheSlow()
+    {
+        // 44 people with log-normal speeds (σ about 0.36), the slowest 1.86x the median, on one short task type
+        // logged to the whole second (the typical times of many workers tie), and two thieves.
+        var crowd = TimeCrowd.Build(new TimeCrowdSpec
+        {
+            Seed = 16,
+            Tasks = 8000,
+            AnswersPerTask = 3,
+            SecondsScale = 0.55,
+            TaskTypes = false,
+            WholeSeconds = true,
+            HonestSpeeds = s_smallCrowdSpeeds,
+            Workers = [(TimeRole.DelayingThief, 1), (TimeRole.BackdatingThief, 1), (TimeRole.Honest, s_smallCrowdSpeeds.Length)],
+        });
+
+        var report = new TimeTheft().Run(crowd.Log);
+
+        // Being slow is not evidence: a slow worker's claims are consistent with its own pace and overlap nothing.
+        var honest = crowd.WorkersWhere(r => r == TimeRole.Honest).ToArray();
+        var slow = honest.Where((_, i) => s_smallCrowdSpeeds[i] >= 1.75).ToArray();
+        Assert.All(slow, w => Assert.True(report.WorkerP[w] > 0.01, $"slow honest {w}: p {report.WorkerP[w]:g3}"));
+        Assert.Equal(0, honest.Count(w => report.WorkerP[w] <= WorkerLevel));
+        Assert.All(crowd.WorkersWhere(TimeCrowd.IsThief), w => Assert.True(report.WorkerP[w] <= WorkerLevel, $"thief {w}: p {report.WorkerP[w]:g3}"));
     }
 
     [Fact]

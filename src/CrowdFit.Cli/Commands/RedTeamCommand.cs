@@ -13,6 +13,9 @@ namespace CrowdFit.Cli.Commands;
 internal static class RedTeamCommand
 {
     /// <summary>Adversary kinds whose answers are all bad from their turn on: the answers-to-flag delay is measured for them.</summary>
+    /// <summary>Share of the images preset's labels that must be right once flagged answers are left out.</summary>
+    private const double LabelTarget = 0.99;
+
     private static readonly string[] s_spammers = ["uniform-spammer", "constant-spammer", "fast-bot", "sleeper", "gold-aware"];
 
     /// <summary>What to run.</summary>
@@ -62,12 +65,14 @@ internal static class RedTeamCommand
         {
             var rows = new List<RedTeamRow>();
             var notes = new List<string>();
+            var labelMisses = new List<string>();
             var total = Stopwatch.StartNew();
             foreach (var name in settings.Presets)
             {
-                var (scenarioRows, scenarioNotes) = RunScenario(name, settings, Path.Combine(root, name), stdout);
+                var (scenarioRows, scenarioNotes, scenarioMisses) = RunScenario(name, settings, Path.Combine(root, name), stdout);
                 rows.AddRange(scenarioRows);
                 notes.AddRange(scenarioNotes);
+                labelMisses.AddRange(scenarioMisses);
             }
 
             var table = RedTeamTable.Markdown(rows);
@@ -79,7 +84,7 @@ internal static class RedTeamCommand
                 stdout.WriteLine(note);
             }
 
-            var misses = Targets(rows).ToArray();
+            var misses = Targets(rows).Concat(labelMisses).ToArray();
             stdout.WriteLine(misses.Length == 0 ? "every red-team target met" : $"{misses.Length} red-team target(s) missed:");
             foreach (var miss in misses)
             {
@@ -113,7 +118,7 @@ internal static class RedTeamCommand
         }
     }
 
-    private static (IReadOnlyList<RedTeamRow> Rows, IReadOnlyList<string> Notes) RunScenario(string name, Settings settings, string directory, TextWriter stdout)
+    private static (IReadOnlyList<RedTeamRow> Rows, IReadOnlyList<string> Notes, IReadOnlyList<string> Misses) RunScenario(string name, Settings settings, string directory, TextWriter stdout)
     {
         var clock = Stopwatch.StartNew();
         var options = AdversarialCrowdOptions.Preset(name)!.Scale(settings.Scale) with { Seed = settings.Seed };
@@ -142,7 +147,13 @@ internal static class RedTeamCommand
         var notes = new List<string> { Text($"- {name}: analysis of {log.Answers.Count:N0} answers took {analysisSeconds:F1} s.") };
         var (before, after, known) = LabelAccuracy(log, result, truth);
         notes.Add(Text($"- {name}: labels {after:P2} correct after leaving out flagged answers ({before:P2} from {FraudAnalysisOptions.Default.TruthMethod} on every answer; {known:N0} tasks)."));
-        return (RedTeamEvaluation.Score(name, log.Answers, result.Scores, truth, delays), notes);
+        List<string> misses = [];
+        if (name == "images" && after < LabelTarget)
+        {
+            misses.Add(Text($"images: labels {after:P2} correct after leaving out flagged answers < {LabelTarget:P0}"));
+        }
+
+        return (RedTeamEvaluation.Score(name, log.Answers, result.Scores, truth, delays), notes, misses);
     }
 
     /// <summary>Share of tasks whose label is right, from truth on all answers and from the analysis' truth without flagged answers.</summary>
@@ -208,7 +219,7 @@ internal static class RedTeamCommand
         text.AppendLine();
         text.AppendLine(Text($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {DateTime.UtcNow:yyyy-MM-dd}."));
         text.AppendLine();
-        text.AppendLine("Worker level: an account is positive when its kind is the row's kind, negative when honest. Answer level: an answer is positive when the row's attack made it, negative when no attack did. FPR is the share of negatives flagged; AUPRC ranks by the combined p-value. \"answers to flag\" is the median number of bad answers an account of that kind gave before the analysis of the log up to then flagged it.");
+        text.AppendLine("Worker level: an account is positive when its kind is the row's kind, negative when honest. Answer level: an answer is positive when the row's attack made it, negative when no attack did. FPR is the share of negatives flagged; AUPRC ranks by the combined p-value. \"answers to flag\" is the median number of bad answers an account of that kind gave before it was flagged, from analyses of the log with every adversary cut off after its first n bad answers (n = 5, 10, … 30, then rising geometrically). For time thieves the answer row is the claim level: recall is the share of inflated claims flagged, FPR the share of other claims flagged.");
         text.AppendLine();
         text.Append(table);
         text.AppendLine();

@@ -79,7 +79,7 @@ public static class FraudAnalysis
 
             scores = FraudScoring.Score(log, reports, options.Scoring);
             progress?.Report($"round {round}/{options.Rounds}: {scores.FlaggedWorkerCount:N0} workers and {scores.FlaggedAnswerCount:N0} answers flagged; truth without them");
-            truth = InferWithout(method, answers, gold, scores.AnswerFlagged);
+            truth = InferWithout(method, answers, gold, scores.AnswerFlagged, truth);
         }
 
         return new FraudAnalysisResult(truth, truth.Workers, log, reports, scores);
@@ -89,7 +89,7 @@ public static class FraudAnalysis
     /// Infers truth leaving out the flagged answers, except on tasks where every answer is flagged, and
     /// returns it over the full answer set with worker estimates measured on all answers.
     /// </summary>
-    internal static TruthResult InferWithout(ITruthMethod method, AnswerSet answers, GoldLabels? gold, ReadOnlySpan<bool> flagged)
+    internal static TruthResult InferWithout(ITruthMethod method, AnswerSet answers, GoldLabels? gold, ReadOnlySpan<bool> flagged, TruthResult? previous = null)
     {
         var keep = new bool[answers.Count];
         var dropped = 0;
@@ -110,7 +110,12 @@ public static class FraudAnalysis
             }
         }
 
-        var inner = dropped == 0 ? method.Infer(answers, gold) : method.Infer(answers.Where(keep), gold);
+        // IBCC starts from the previous posteriors: leaving out a few answers moves them little. The kept set
+        // has the same tasks in the same order (tasks are never dropped whole), so the rows line up.
+        var kept = dropped == 0 ? answers : answers.Where(keep);
+        var inner = method is Ibcc ibcc && previous is not null && kept.TaskCount == answers.TaskCount
+            ? ibcc.Infer(kept, gold, previous.Posteriors.ToArray())
+            : method.Infer(kept, gold);
         var posterior = inner.Posteriors.ToArray();
         return new TruthResult(inner.Method, answers, posterior, inner.ClassPrior.ToArray(), WorkerEstimates.Build(answers, posterior), inner.Iterations, inner.Converged);
     }

@@ -39,6 +39,28 @@ public sealed class IbccTests
     }
 
     [Fact]
+    public void Infer_WarmStartAfterDroppingAFewAnswers_AgreesWithAColdStartInFewerIterations()
+    {
+        var answers = SyntheticCrowd.Generate(seed: 9, tasks: 1500).Answers;
+        var ibcc = new Ibcc();
+        var full = ibcc.Infer(answers);
+        var keep = new bool[answers.Count];
+        for (var a = 0; a < keep.Length; a++)
+        {
+            keep[a] = a % 50 != 0;
+        }
+
+        var fewer = answers.Where(keep);
+        var cold = ibcc.Infer(fewer);
+        var warm = ibcc.Infer(fewer, null, full.Posteriors.ToArray());
+
+        Assert.True(warm.Iterations < cold.Iterations, $"warm {warm.Iterations}, cold {cold.Iterations}");
+        var differ = Enumerable.Range(0, answers.TaskCount).Count(t => warm.Label(t) != cold.Label(t));
+        Assert.True(differ <= 2, $"{differ} labels differ");
+        Assert.Throws<ArgumentException>(() => ibcc.Infer(fewer, null, new double[3]));
+    }
+
+    [Fact]
     public void Constructor_BadOptions_ReportsAllProblems()
     {
         var error = Assert.Throws<ArgumentException>(() => new Ibcc(new IbccOptions { CorrectPseudoCount = 0, ErrorPseudoCount = -1 }));

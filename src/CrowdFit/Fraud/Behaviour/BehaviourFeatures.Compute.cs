@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class BehaviourFeatures
@@ -29,7 +32,8 @@ public sealed partial class BehaviourFeatures
         WorkerChunks.ForEach(
             log,
             () => new FeaturePass(options, layout, sequence, log.Answers.ClassCount, entropyWindow, agreementWindow, values),
-            static (w, pass) => pass.Run(w));
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] static (w, pass) => pass.Run(w));
+        sequence.Return();
         return new BehaviourFeatures(values, layout.Names, log.Answers.Count, entropyWindow, agreementWindow, search);
     }
 
@@ -41,9 +45,9 @@ public sealed partial class BehaviourFeatures
         var width = layout.Width;
         var logSeconds = layout.HasDuration ? LogSeconds(log, options.MinSeconds) : [];
         var types = layout.HasDuration ? TaskTypes(log) : [];
-        var typeMedian = layout.HasDuration ? TypeMedians(logSeconds, types, log.TaskTypeCount) : [];
+        var typeMedian = layout.HasDuration ? TypeMedians(logSeconds, types, n, log.TaskTypeCount) : [];
         var dayOffset = log.Origin == DateTimeOffset.MinValue ? 0 : log.Origin.UtcDateTime.TimeOfDay.TotalSeconds;
-        AnswerRanges(n, (from, to) =>
+        AnswerRanges(n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             var started = log.Started;
             var submitted = log.Submitted;
@@ -65,13 +69,18 @@ public sealed partial class BehaviourFeatures
                 row[layout.Agreement] = (float)agreement[a];
             }
         });
+        if (layout.HasDuration)
+        {
+            ArrayPool<double>.Shared.Return(logSeconds);
+            ArrayPool<int>.Shared.Return(types);
+        }
     }
 
-    /// <summary>ln of every answer's duration, floored at <paramref name="minSeconds"/>; NaN where a time is missing.</summary>
+    /// <summary>ln of every answer's duration, floored at <paramref name="minSeconds"/>; NaN where a time is missing. Rented from the shared pool.</summary>
     private static double[] LogSeconds(WorkLog log, double minSeconds)
     {
-        var result = new double[log.Answers.Count];
-        AnswerRanges(result.Length, (from, to) =>
+        var result = ArrayPool<double>.Shared.Rent(Math.Max(1, log.Answers.Count));
+        AnswerRanges(log.Answers.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var a = from; a < to; a++)
             {
@@ -81,23 +90,26 @@ public sealed partial class BehaviourFeatures
         return result;
     }
 
-    /// <summary>The task type of every answer.</summary>
+    /// <summary>The task type of every answer. Rented from the shared pool.</summary>
     private static int[] TaskTypes(WorkLog log)
     {
-        var result = new int[log.Answers.Count];
-        for (var a = 0; a < result.Length; a++)
+        var result = ArrayPool<int>.Shared.Rent(Math.Max(1, log.Answers.Count));
+        AnswerRanges(log.Answers.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
-            result[a] = log.TaskType(a);
-        }
-
+            for (var a = from; a < to; a++)
+            {
+                result[a] = log.TaskType(a);
+            }
+        });
         return result;
     }
 
-    /// <summary>Median ln-duration per task type, NaN for a type without durations.</summary>
-    private static double[] TypeMedians(double[] logSeconds, int[] type, int types)
+    /// <summary>Median ln-duration per task type over the first <paramref name="n"/> answers, NaN for a type without durations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double[] TypeMedians(double[] logSeconds, int[] type, int n, int types)
     {
         var counts = new int[types + 1];
-        for (var a = 0; a < logSeconds.Length; a++)
+        for (var a = 0; a < n; a++)
         {
             if (double.IsFinite(logSeconds[a]))
             {
@@ -110,9 +122,9 @@ public sealed partial class BehaviourFeatures
             counts[t + 1] += counts[t];
         }
 
-        var values = new double[counts[types]];
+        var values = ArrayPool<double>.Shared.Rent(Math.Max(1, counts[types]));
         var fill = (int[])counts.Clone();
-        for (var a = 0; a < logSeconds.Length; a++)
+        for (var a = 0; a < n; a++)
         {
             if (double.IsFinite(logSeconds[a]))
             {
@@ -122,6 +134,7 @@ public sealed partial class BehaviourFeatures
 
         var medians = new double[types];
         Parallel.For(0, types, t => medians[t] = Robust.Median(values.AsSpan(counts[t], counts[t + 1] - counts[t])));
+        ArrayPool<double>.Shared.Return(values);
         return medians;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class BehaviourFeatures
@@ -17,6 +19,7 @@ public sealed partial class BehaviourFeatures
         private readonly double[] _logInWindow = LogTable(entropyWindow);
         private readonly double _logClasses = Math.Log(Math.Max(2, classes));
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int worker)
         {
             var from = sequence.Start[worker];

@@ -1,10 +1,14 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class BehaviourFeatures
 {
     /// <summary>
     /// Every worker's timeline laid end to end, in worker order, with what the timeline walks read gathered
-    /// into the same order, so the walks read memory in sequence instead of jumping across the log.
+    /// into the same order, so the walks read memory in sequence instead of jumping across the log. The per-slot
+    /// arrays are rented from the shared pools (they may be longer than the log) until <see cref="Return"/>.
     /// </summary>
     private sealed class Sequence
     {
@@ -54,13 +58,13 @@ public sealed partial class BehaviourFeatures
                 start[w + 1] = start[w] + log.Timeline(w).Length;
             }
 
-            var answer = new int[n];
-            var label = new int[n];
-            var right = new double[n];
-            var instant = timed ? new double[n] : [];
-            var begin = timed ? new double[n] : [];
-            var gold = new sbyte[n];
-            WorkerChunks.ForEach(log, static () => 0, (w, _) =>
+            var answer = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+            var label = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+            var right = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
+            var instant = timed ? ArrayPool<double>.Shared.Rent(Math.Max(1, n)) : [];
+            var begin = timed ? ArrayPool<double>.Shared.Rent(Math.Max(1, n)) : [];
+            var gold = ArrayPool<sbyte>.Shared.Rent(Math.Max(1, n));
+            WorkerChunks.ForEach(log, static () => 0, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (w, _) =>
             {
                 var labels = answers.AnswerLabels;
                 var tasks = answers.Tasks;
@@ -87,6 +91,20 @@ public sealed partial class BehaviourFeatures
             });
 
             return new Sequence(start, answer, label, right, instant, begin, gold);
+        }
+
+        /// <summary>Gives the per-slot arrays back to the pools; the sequence must not be used afterwards.</summary>
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Answer);
+            ArrayPool<int>.Shared.Return(Label);
+            ArrayPool<double>.Shared.Return(Agreement);
+            ArrayPool<sbyte>.Shared.Return(GoldRight);
+            if (Instant.Length > 0)
+            {
+                ArrayPool<double>.Shared.Return(Instant);
+                ArrayPool<double>.Shared.Return(Begin);
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class BehaviourFeatures
@@ -19,7 +21,7 @@ public sealed partial class BehaviourFeatures
             logShare[j] = LogShares(windows[j], k);
         }
 
-        WorkerChunks.ForEach(log, () => new int[k], (w, counts) =>
+        WorkerChunks.ForEach(log, () => new int[k], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (w, counts) =>
         {
             var from = sequence.Start[w];
             var length = sequence.Start[w + 1] - from;

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class PeerOutlier
@@ -8,7 +11,7 @@ public sealed partial class PeerOutlier
     /// <summary>
     /// The in-task variant: per answer, its ln-duration (when timed) and its agreement against the median of the
     /// other answers of the task, in robust units of that difference over the log; 0 for tasks with fewer than
-    /// three answers.
+    /// three answers. The z arrays are rented from the shared pool (they may be longer than the log).
     /// </summary>
     private List<(string Column, float[] Z)> InTask(WorkLog log, BehaviourFeatures features, sbyte[] decision)
     {
@@ -22,10 +25,10 @@ public sealed partial class PeerOutlier
     private float[] InTask(Answers.AnswerSet answers, BehaviourFeatures features, int column, sbyte[] decision)
     {
         var n = answers.Count;
-        var difference = new double[n];
+        var difference = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
         var tasks = answers.TaskCount;
         var chunks = Math.Max(1, Math.Min(tasks / 4096, Environment.ProcessorCount * 4));
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             Span<double> stackValues = stackalloc double[StackTaskAnswers];
             Span<int> stackAnswers = stackalloc int[StackTaskAnswers];
@@ -65,15 +68,16 @@ public sealed partial class PeerOutlier
         });
 
         var scale = DifferenceScale(difference, decision);
-        var z = new float[n];
+        var z = ArrayPool<float>.Shared.Rent(Math.Max(1, n));
         var clip = _options.ClipDistance;
-        AnswerRanges(n, (from, to) =>
+        AnswerRanges(n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var a = from; a < to; a++)
             {
                 z[a] = (float)Standard(difference[a], 0, scale, clip);
             }
         });
+        ArrayPool<double>.Shared.Return(difference);
         return z;
     }
 
@@ -81,11 +85,12 @@ public sealed partial class PeerOutlier
     /// The robust scale of the in-task differences, symmetrised about 0 (each difference counted as +|d| and −|d|):
     /// 1.4826 · the median |d|, or 1.2533 · the mean |d| when that is 0; NaN without differences or when all are 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double DifferenceScale(double[] difference, sbyte[] decision)
     {
-        var magnitude = new double[difference.Length];
+        var magnitude = ArrayPool<double>.Shared.Rent(Math.Max(1, decision.Length));
         var count = 0;
-        for (var a = 0; a < difference.Length; a++)
+        for (var a = 0; a < decision.Length; a++)
         {
             if (double.IsFinite(difference[a]) && decision[a] != Confirmed)
             {
@@ -95,6 +100,7 @@ public sealed partial class PeerOutlier
 
         if (count == 0)
         {
+            ArrayPool<double>.Shared.Return(magnitude);
             return double.NaN;
         }
 
@@ -109,6 +115,7 @@ public sealed partial class PeerOutlier
         }
 
         var scale = Robust.MadToSigma * Robust.Median(magnitude.AsSpan(0, count));
+        ArrayPool<double>.Shared.Return(magnitude);
         if (!(scale > 1e-12))
         {
             var mean = sum / (2.0 * count);

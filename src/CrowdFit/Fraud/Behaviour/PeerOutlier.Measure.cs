@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CrowdFit.Fraud.Behaviour;
 
@@ -35,9 +37,18 @@ public sealed partial class PeerOutlier
         var byGroup = GroupNorms(raw, d, members, decision, specs, features);
         var z = Standardised(raw, d, group, byGroup);
         var inTask = InTask(log, features, decision);
-        var (statistic, strongest) = Strongest(z, d, inTask, n);
+        var (statistic, strongest, strongestZ) = Strongest(z, d, inTask, n);
         var answerOwnP = Conformal(statistic, members, decision);
         var (workerP, workerReason) = Workers(log, specs, features, z, raw, decision, byGroup);
+        var inTaskColumns = new string[inTask.Count];
+        for (var i = 0; i < inTask.Count; i++)
+        {
+            inTaskColumns[i] = inTask[i].Column;
+            ArrayPool<float>.Shared.Return(inTask[i].Z);
+        }
+
+        ArrayPool<double>.Shared.Return(raw);
+        ArrayPool<float>.Shared.Return(z);
         var answerP = new float[n];
         var workers = log.Answers.Workers;
         for (var a = 0; a < n; a++)
@@ -54,8 +65,8 @@ public sealed partial class PeerOutlier
             }
 
             return j < d
-                ? string.Create(CultureInfo.InvariantCulture, $"{specs[j]} {z[(a * d) + j]:+0.0;-0.0} robust sd from its peers' norm (p {answerOwnP[a]:g2} among {members.Size(group[a])} peer answers)")
-                : string.Create(CultureInfo.InvariantCulture, $"{inTask[j - d].Column} {inTask[j - d].Z[a]:+0.0;-0.0} robust sd from the other answers of its task (p {answerOwnP[a]:g2})");
+                ? string.Create(CultureInfo.InvariantCulture, $"{specs[j]} {strongestZ[a]:+0.0;-0.0} robust sd from its peers' norm (p {answerOwnP[a]:g2} among {members.Size(group[a])} peer answers)")
+                : string.Create(CultureInfo.InvariantCulture, $"{inTaskColumns[j - d]} {strongestZ[a]:+0.0;-0.0} robust sd from the other answers of its task (p {answerOwnP[a]:g2})");
         }
 
         List<PeerNorm> norms = [];
@@ -94,7 +105,7 @@ public sealed partial class PeerOutlier
 
     /// <summary>
     /// Every answer's historical features after their transforms (ln(1 + rate), ln streak), answer-major: the
-    /// value of feature j for answer a sits at a · d + j.
+    /// value of feature j for answer a sits at a · d + j. The array is rented from the shared pool (it may be longer).
     /// </summary>
     private static double[] Transformed(BehaviourFeatures features, string[] specs)
     {
@@ -108,8 +119,8 @@ public sealed partial class PeerOutlier
             kinds[j] = TransformKind(specs[j]);
         }
 
-        var raw = new double[n * d];
-        AnswerRanges(n, (from, to) =>
+        var raw = ArrayPool<double>.Shared.Rent(Math.Max(1, n * d));
+        AnswerRanges(n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var a = from; a < to; a++)
             {
@@ -131,11 +142,11 @@ public sealed partial class PeerOutlier
         _ => 0,
     };
 
-    /// <summary>Every answer's z per historical feature against its group's norm, answer-major like <paramref name="raw"/>.</summary>
+    /// <summary>Every answer's z per historical feature against its group's norm, answer-major like <paramref name="raw"/>; rented from the shared pool.</summary>
     private float[] Standardised(double[] raw, int d, int[] group, PeerNorm[][] byGroup)
     {
         var n = group.Length;
-        var z = new float[n * d];
+        var z = ArrayPool<float>.Shared.Rent(Math.Max(1, n * d));
         var groups = byGroup.Length == 0 ? 0 : byGroup[0].Length - 1;
         var location = new double[groups * d];
         var scale = new double[groups * d];
@@ -149,7 +160,7 @@ public sealed partial class PeerOutlier
         }
 
         var clip = _options.ClipDistance;
-        AnswerRanges(n, (from, to) =>
+        AnswerRanges(n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var a = from; a < to; a++)
             {
@@ -163,22 +174,25 @@ public sealed partial class PeerOutlier
         return z;
     }
 
-    /// <summary>Each answer's statistic, its largest |z| over the historical and in-task features, and which feature gave it (-1 for none).</summary>
-    private static (float[] Statistic, sbyte[] Strongest) Strongest(float[] z, int d, List<(string Column, float[] Z)> inTask, int n)
+    /// <summary>Each answer's statistic, its largest |z| over the historical and in-task features, which feature gave it (-1 for none) and that z with its sign.</summary>
+    private static (float[] Statistic, sbyte[] Strongest, float[] StrongestZ) Strongest(float[] z, int d, List<(string Column, float[] Z)> inTask, int n)
     {
         var statistic = new float[n];
         var strongest = new sbyte[n];
-        AnswerRanges(n, (from, to) =>
+        var strongestZ = new float[n];
+        AnswerRanges(n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             for (var a = from; a < to; a++)
             {
                 var best = -1;
                 var max = 0f;
+                var signed = 0f;
                 for (var j = 0; j < d; j++)
                 {
                     if (Math.Abs(z[(a * d) + j]) > max)
                     {
                         max = Math.Abs(z[(a * d) + j]);
+                        signed = z[(a * d) + j];
                         best = j;
                     }
                 }
@@ -188,15 +202,17 @@ public sealed partial class PeerOutlier
                     if (Math.Abs(inTask[j].Z[a]) > max)
                     {
                         max = Math.Abs(inTask[j].Z[a]);
+                        signed = inTask[j].Z[a];
                         best = d + j;
                     }
                 }
 
                 statistic[a] = max;
                 strongest[a] = (sbyte)best;
+                strongestZ[a] = signed;
             }
         });
-        return (statistic, strongest);
+        return (statistic, strongest, strongestZ);
     }
 
     /// <summary>(x − location) / scale clipped to ±clip; 0 where x or the scale is unknown.</summary>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class PeerOutlier
@@ -29,7 +32,7 @@ public sealed partial class PeerOutlier
         var n = decision.Length;
         var items = d * (groups + 1);
         var threads = Math.Max(1, Math.Min(items, Environment.ProcessorCount));
-        Parallel.For(0, threads, thread =>
+        Parallel.For(0, threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (thread) =>
         {
             var scratch = new NormScratch(n);
             for (var item = thread; item < items; item += threads)
@@ -46,6 +49,8 @@ public sealed partial class PeerOutlier
                     byGroup[j][g + 1] = Norm(feature, members.Answers(g).ToArray(), decision, g, scratch);
                 }
             }
+
+            scratch.Return();
         });
 
         for (var j = 0; j < d; j++)
@@ -64,6 +69,7 @@ public sealed partial class PeerOutlier
     /// are sorted once, so both passes read their median and MAD off the sorted values; a group holding cleared
     /// answers, which the trim never drops, selects each pass's values afresh.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PeerNorm Norm(NormFeature feature, int[]? answers, sbyte[] decision, int group, NormScratch scratch)
     {
         var (raw, d, j) = (feature.Raw, feature.Width, feature.Index);
@@ -124,6 +130,7 @@ public sealed partial class PeerOutlier
     /// <paramref name="ordered"/> (the same values in answer order, the sum's order) within <paramref name="limit"/>
     /// of <paramref name="center"/>, or over all of them when the center is NaN.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Location, double Scale) SortedSpread(ReadOnlySpan<double> sorted, ReadOnlySpan<double> ordered, double center, double limit)
     {
         var (location, mad) = SortedMedianMad(sorted);
@@ -147,6 +154,7 @@ public sealed partial class PeerOutlier
     }
 
     /// <summary>The two-pass norm by selecting each pass's values from the answers, for groups with cleared answers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PeerNorm NormBySelection(NormFeature feature, int[]? answers, sbyte[] decision, int group, NormScratch scratch)
     {
         var (raw, d, j) = (feature.Raw, feature.Width, feature.Index);
@@ -189,6 +197,7 @@ public sealed partial class PeerOutlier
     /// Median and robust scale: 1.4826·MAD, or 1.2533 · mean absolute deviation when the MAD is 0, or NaN when the
     /// values do not vary. <paramref name="selection"/> is scratch at least as long as the values.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Location, double Scale) Spread(ReadOnlySpan<double> values, double[] selection)
     {
         var copy = selection.AsSpan(0, values.Length);
@@ -210,31 +219,40 @@ public sealed partial class PeerOutlier
         return (location, scale);
     }
 
-    /// <summary>Conformal p-values of the statistics within each peer group, confirmed fraud left out of the reference.</summary>
+    /// <summary>
+    /// Conformal p-values of the statistics within each peer group, confirmed fraud left out of the reference. The
+    /// statistics are at least 0, so their bits sort as they do; a p-value depends only on the statistic, so the
+    /// order among ties does not matter.
+    /// </summary>
     private static double[] Conformal(float[] statistic, PeerGroups members, sbyte[] decision)
     {
         var p = new double[statistic.Length];
-        Parallel.For(0, members.Count, g =>
+        Parallel.For(0, members.Count, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (g) =>
         {
             var answers = members.Answers(g);
 
             // Sort the group by statistic; walking up, the reference values below each one are those already passed.
-            var keys = new float[answers.Length];
-            var order = answers.ToArray();
+            var size = answers.Length;
+            var keys = ArrayPool<uint>.Shared.Rent(Math.Max(1, size));
+            var order = ArrayPool<int>.Shared.Rent(Math.Max(1, size));
+            var keyScratch = ArrayPool<uint>.Shared.Rent(Math.Max(1, size));
+            var orderScratch = ArrayPool<int>.Shared.Rent(Math.Max(1, size));
             var reference = 0;
-            for (var i = 0; i < order.Length; i++)
+            for (var i = 0; i < size; i++)
             {
-                keys[i] = statistic[order[i]];
-                reference += decision[order[i]] != Confirmed ? 1 : 0;
+                var a = answers[i];
+                order[i] = a;
+                keys[i] = BitConverter.SingleToUInt32Bits(statistic[a]);
+                reference += decision[a] != Confirmed ? 1 : 0;
             }
 
-            Array.Sort(keys, order);
+            RadixSort(keys.AsSpan(0, size), order.AsSpan(0, size), keyScratch, orderScratch);
             var below = 0;
-            for (var i = 0; i < order.Length;)
+            for (var i = 0; i < size;)
             {
                 var end = i;
                 var tied = 0;
-                while (end < order.Length && keys[end] == keys[i])
+                while (end < size && keys[end] == keys[i])
                 {
                     tied += decision[order[end]] != Confirmed ? 1 : 0;
                     end++;
@@ -248,22 +266,76 @@ public sealed partial class PeerOutlier
 
                 below += tied;
             }
+
+            ArrayPool<uint>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<uint>.Shared.Return(keyScratch);
+            ArrayPool<int>.Shared.Return(orderScratch);
         });
         return p;
     }
 
-    /// <summary>The scratch of one thread's norms: the values kept and a copy to select in, each as long as the log.</summary>
+    /// <summary>Sorts keys ascending, carrying <paramref name="items"/> along: least significant 16 bits first, then the most significant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RadixSort(Span<uint> keys, Span<int> items, uint[] keyScratch, int[] itemScratch)
+    {
+        const int Buckets = 1 << 16;
+        var counts = new int[2 * Buckets];
+        foreach (var key in keys)
+        {
+            counts[key & 0xFFFF]++;
+            counts[Buckets + (int)(key >> 16)]++;
+        }
+
+        for (var digit = 0; digit < 2; digit++)
+        {
+            var offset = digit * Buckets;
+            var sum = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                var c = counts[offset + b];
+                counts[offset + b] = sum;
+                sum += c;
+            }
+
+            Span<uint> fromKeys = digit == 0 ? keys : keyScratch.AsSpan(0, keys.Length);
+            Span<int> fromItems = digit == 0 ? items : itemScratch.AsSpan(0, keys.Length);
+            Span<uint> toKeys = digit == 0 ? keyScratch.AsSpan(0, keys.Length) : keys;
+            Span<int> toItems = digit == 0 ? itemScratch.AsSpan(0, keys.Length) : items;
+            var shift = digit * 16;
+            for (var i = 0; i < fromKeys.Length; i++)
+            {
+                var slot = counts[offset + (int)((fromKeys[i] >> shift) & 0xFFFF)]++;
+                toKeys[slot] = fromKeys[i];
+                toItems[slot] = fromItems[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The scratch of one thread's norms: the values kept and a copy to select in, each at least as long as the log,
+    /// rented from the shared pools until <see cref="Return"/>.
+    /// </summary>
     private sealed class NormScratch(int answers)
     {
-        public double[] Values { get; } = new double[answers];
+        public double[] Values { get; } = ArrayPool<double>.Shared.Rent(Math.Max(1, answers));
 
-        public double[] Selection { get; } = new double[answers];
+        public double[] Selection { get; } = ArrayPool<double>.Shared.Rent(Math.Max(1, answers));
 
-        public uint[] Keys { get; } = new uint[answers];
+        public uint[] Keys { get; } = ArrayPool<uint>.Shared.Rent(Math.Max(1, answers));
 
-        public uint[] KeyScratch { get; } = new uint[answers];
+        public uint[] KeyScratch { get; } = ArrayPool<uint>.Shared.Rent(Math.Max(1, answers));
 
         public int[] Counts { get; } = new int[2 << 16];
+
+        /// <summary>Gives the arrays back to the pools; the scratch must not be used afterwards.</summary>
+        public void Return()
+        {
+            ArrayPool<double>.Shared.Return(Values);
+            ArrayPool<double>.Shared.Return(Selection);
+            ArrayPool<uint>.Shared.Return(Keys);
+            ArrayPool<uint>.Shared.Return(KeyScratch);
+        }
     }
 
     /// <summary>One historical feature as the norms read it: transformed values (answer-major, <paramref name="Width"/> per answer), and the float column they came from.</summary>

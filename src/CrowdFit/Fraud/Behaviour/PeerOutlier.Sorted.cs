@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class PeerOutlier
@@ -7,6 +9,7 @@ public sealed partial class PeerOutlier
     /// keys, the transform applied in key order (it is monotone), and a full sort only if rounding ever broke the
     /// order. Returns the values ascending in <paramref name="sorted"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortTransformed(Span<uint> keys, Span<uint> scratch, int[] counts, int kind, ReadOnlySpan<double> ordered, Span<double> sorted)
     {
         RadixSort(keys, scratch, counts);
@@ -42,6 +45,7 @@ public sealed partial class PeerOutlier
     };
 
     /// <summary>The median of sorted values and their median absolute deviation from it (unscaled), merging the deviations outward from the median.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Median, double Mad) SortedMedianMad(ReadOnlySpan<double> sorted)
     {
         var m = sorted.Length;
@@ -74,6 +78,7 @@ public sealed partial class PeerOutlier
     }
 
     /// <summary>Sorts keys ascending: least significant 16 bits first, then the most significant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RadixSort(Span<uint> keys, Span<uint> scratch, int[] counts)
     {
         const int Buckets = 1 << 16;

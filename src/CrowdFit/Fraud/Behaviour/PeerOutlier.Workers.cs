@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CrowdFit.Fraud.Behaviour;
 
@@ -37,7 +38,7 @@ public sealed partial class PeerOutlier
         var fits = new RandomEffects[d];
         var pooled = new double[d];
         var spans = new int[d];
-        Parallel.For(0, d, j =>
+        Parallel.For(0, d, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (j) =>
         {
             spans[j] = Span(specs[j], features);
             List<double> spreads = [];
@@ -62,7 +63,7 @@ public sealed partial class PeerOutlier
             fits[j] = RandomEffects.Fit(means.ToArray(), errors.ToArray(), MinWorkerSpread, WorkerTrimLevel, Suspicious.Either);
         });
 
-        Parallel.For(0, workers, w =>
+        Parallel.For(0, workers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (w) =>
         {
             if (count[w] == 0)
             {
@@ -127,7 +128,7 @@ public sealed partial class PeerOutlier
         var spread = new double[workers * d];
         var count = new int[workers];
         var isReference = new bool[workers];
-        WorkerChunks.ForEach(log, () => new double[3 * d], (w, sums) =>
+        WorkerChunks.ForEach(log, () => new double[3 * d], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (w, sums) =>
         {
             var timeline = log.Timeline(w);
             count[w] = timeline.Length;

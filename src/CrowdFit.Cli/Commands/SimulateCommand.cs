@@ -50,7 +50,7 @@ internal static class SimulateCommand
 
             if (!string.Equals(name, DawidSkenePreset, StringComparison.OrdinalIgnoreCase))
             {
-                stderr.WriteLine($"crowdfit simulate: unknown preset '{name}'; expected one of: {DawidSkenePreset}, {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.");
+                stderr.WriteLine($"crowdfit simulate: --preset: unknown preset '{name}'; expected one of: {DawidSkenePreset}, {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.");
                 return 2;
             }
 

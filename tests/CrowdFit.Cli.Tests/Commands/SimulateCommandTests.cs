@@ -86,7 +86,7 @@ public sealed class SimulateCommandTests
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
-        Assert.Contains("preset 'imagez'", stderr, StringComparison.Ordinal);
+        Assert.Contains("--preset: unknown preset 'imagez'", stderr, StringComparison.Ordinal);
         Assert.Contains("dawid-skene, timetheft, images, platform", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }

@@ -19,7 +19,7 @@ internal static class AnalyzeCommand
     {
         var answers = new Argument<FileInfo>("answers") { Description = "Answer log: CSV with task,worker,label and any optional context columns." };
         var gold = new Option<FileInfo?>("--gold") { Description = "Gold file task,label: hidden gold (honeypots) scored per worker and clamped in the truth." };
-        var rules = new Option<FileInfo?>("--rules") { Description = "Rules file (JSON) with hard rules such as \"tasks_per_minute > 5\"; see samples/rules.json." };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Rules file (JSON) with hard rules such as more than 5 answers in 60 s (max-rate) or under 1 s per answer (min-seconds); see samples/rules.json and the README." };
         var confirmed = new Option<FileInfo?>("--confirmed") { Description = "Analysts' decisions task,worker,decision (fraud|ok); trains the supervised model." };
         var fpr = new Option<double>("--fpr") { Description = "Target share of honest workers (and answers) flagged.", DefaultValueFactory = _ => FraudScoringOptions.Default.FalsePositiveRate };
         var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.DefaultName };

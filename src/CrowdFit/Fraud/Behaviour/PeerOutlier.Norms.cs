@@ -275,43 +275,6 @@ public sealed partial class PeerOutlier
         return p;
     }
 
-    /// <summary>Sorts keys ascending, carrying <paramref name="items"/> along: least significant 16 bits first, then the most significant.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RadixSort(Span<uint> keys, Span<int> items, uint[] keyScratch, int[] itemScratch)
-    {
-        const int Buckets = 1 << 16;
-        var counts = new int[2 * Buckets];
-        foreach (var key in keys)
-        {
-            counts[key & 0xFFFF]++;
-            counts[Buckets + (int)(key >> 16)]++;
-        }
-
-        for (var digit = 0; digit < 2; digit++)
-        {
-            var offset = digit * Buckets;
-            var sum = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                var c = counts[offset + b];
-                counts[offset + b] = sum;
-                sum += c;
-            }
-
-            Span<uint> fromKeys = digit == 0 ? keys : keyScratch.AsSpan(0, keys.Length);
-            Span<int> fromItems = digit == 0 ? items : itemScratch.AsSpan(0, keys.Length);
-            Span<uint> toKeys = digit == 0 ? keyScratch.AsSpan(0, keys.Length) : keys;
-            Span<int> toItems = digit == 0 ? itemScratch.AsSpan(0, keys.Length) : items;
-            var shift = digit * 16;
-            for (var i = 0; i < fromKeys.Length; i++)
-            {
-                var slot = counts[offset + (int)((fromKeys[i] >> shift) & 0xFFFF)]++;
-                toKeys[slot] = fromKeys[i];
-                toItems[slot] = fromItems[i];
-            }
-        }
-    }
-
     /// <summary>
     /// The scratch of one thread's norms: the values kept and a copy to select in, each at least as long as the log,
     /// rented from the shared pools until <see cref="Return"/>.

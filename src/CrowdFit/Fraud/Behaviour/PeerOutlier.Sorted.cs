@@ -77,39 +77,6 @@ public sealed partial class PeerOutlier
         return (median, m % 2 == 1 ? upper : (lower + upper) / 2);
     }
 
-    /// <summary>Sorts keys ascending: least significant 16 bits first, then the most significant.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RadixSort(Span<uint> keys, Span<uint> scratch, int[] counts)
-    {
-        const int Buckets = 1 << 16;
-        Array.Clear(counts);
-        foreach (var key in keys)
-        {
-            counts[key & 0xFFFF]++;
-            counts[Buckets + (int)(key >> 16)]++;
-        }
-
-        for (var digit = 0; digit < 2; digit++)
-        {
-            var offset = digit * Buckets;
-            var sum = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                var c = counts[offset + b];
-                counts[offset + b] = sum;
-                sum += c;
-            }
-
-            Span<uint> from = digit == 0 ? keys : scratch[..keys.Length];
-            Span<uint> to = digit == 0 ? scratch[..keys.Length] : keys;
-            var shift = digit * 16;
-            foreach (var key in from)
-            {
-                to[counts[offset + (int)((key >> shift) & 0xFFFF)]++] = key;
-            }
-        }
-    }
-
     /// <summary>An unsigned key that sorts as the float does (−0 just before +0).</summary>
     private static uint Key(float value)
     {

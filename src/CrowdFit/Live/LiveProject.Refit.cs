@@ -1,0 +1,234 @@
+using CrowdFit.Answers;
+using CrowdFit.Fraud;
+using CrowdFit.Quality;
+using CrowdFit.Routing;
+using CrowdFit.Truth;
+
+namespace CrowdFit.Live;
+
+public sealed partial class LiveProject
+{
+    /// <summary>Re-estimates the models now, on the calling thread, after any re-estimation already running.</summary>
+    public void Refit()
+    {
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _refitRunning, 1, 0) != 0)
+        {
+            spin.SpinOnce();
+        }
+
+        RunRefit();
+    }
+
+    /// <summary>Starts a re-estimation unless one is running: in the background or inline, as the options say.</summary>
+    private void StartRefit()
+    {
+        if (Interlocked.CompareExchange(ref _refitRunning, 1, 0) != 0)
+        {
+            return;
+        }
+
+        if (_options.Background)
+        {
+            _ = Task.Run(RunRefit);
+        }
+        else
+        {
+            RunRefit();
+        }
+    }
+
+    private void RunRefit()
+    {
+        try
+        {
+            var snapshot = TakeSnapshot();
+            var model = Estimate(snapshot);
+            Apply(model, snapshot);
+        }
+        finally
+        {
+            Volatile.Write(ref _refitRunning, 0);
+        }
+    }
+
+    /// <summary>The log as it stands, copied under the lock.</summary>
+    private Snapshot TakeSnapshot()
+    {
+        lock (_gate)
+        {
+            _answersAtRefit = _answerTask.Count;
+            return new Snapshot(
+                _taskIds.ToArray(), _workerIds.ToArray(), _taskType.ToArray(), _gold.ToArray(),
+                _answerTask.ToArray(), _answerWorker.ToArray(), _answerLabel.ToArray(), _answerState.ToArray(), _typeNames.Count, _model.Version);
+        }
+    }
+
+    /// <summary>Truth, detectors, confusion matrices and skills from a snapshot; runs without the lock.</summary>
+    private (Model Model, int[] Excluded) Estimate(Snapshot s)
+    {
+        // Duplicates (a worker answering a task twice) stay out; everything else, rejected answers included,
+        // is evidence for the detectors.
+        var keep = new List<int>(s.AnswerTask.Length);
+        for (var a = 0; a < s.AnswerTask.Length; a++)
+        {
+            if (s.AnswerState[a] != Duplicate)
+            {
+                keep.Add(a);
+            }
+        }
+
+        var rows = keep.ToArray();
+        var set = AnswerSet.FromColumns(s.TaskIds, s.WorkerIds, _labels, [.. rows.Select(a => s.AnswerTask[a])], [.. rows.Select(a => s.AnswerWorker[a])], [.. rows.Select(a => s.AnswerLabel[a])]);
+        var gold = GoldLabels.FromPerTask(s.Gold, _k);
+        TruthResult truth;
+        FraudScores? scores = null;
+        if (_options.Detectors && set.Count > 0)
+        {
+            var analysis = FraudAnalysis.Run(set, null, gold, FraudDetectors.Create(), _options.Analysis);
+            truth = analysis.Truth;
+            scores = analysis.Scores;
+        }
+        else
+        {
+            truth = TruthMethods.Create(_options.Analysis.TruthMethod).Infer(set, gold);
+        }
+
+        var workers = s.WorkerIds.Length;
+        var kk = _k * _k;
+        var counts = new double[workers * kk];
+        var pooled = new double[kk];
+        var seen = new int[workers];
+        var evidence = new SkillEvidence(workers, Math.Max(1, s.Types));
+        var excluded = new List<int>();
+        var flaggedWorker = scores?.WorkerFlagged.ToArray() ?? new bool[workers];
+        for (var a = 0; a < set.Count; a++)
+        {
+            var w = set.Workers[a];
+            var t = set.Tasks[a];
+            var l = set.AnswerLabels[a];
+            if (scores is not null && (scores.AnswerFlagged[a] || flaggedWorker[w]))
+            {
+                excluded.Add(rows[set.SourceRow(a)]);
+                continue;
+            }
+
+            seen[w]++;
+            var posterior = truth.Posterior(t);
+            for (var y = 0; y < _k; y++)
+            {
+                counts[(w * kk) + (y * _k) + l] += posterior[y];
+                pooled[(y * _k) + l] += posterior[y];
+            }
+
+            evidence.Add(w, s.TaskType[t], s.Gold[t] >= 0 ? (l == s.Gold[t] ? 1 : 0) : posterior[l], s.Gold[t] >= 0 ? _options.GoldWeight : 1);
+        }
+
+        var prior = Model.PriorConfusion(_k, _options);
+        var rowPrior = _options.CorrectPseudoCount + ((_k - 1) * _options.ErrorPseudoCount);
+        var logConfusion = new double[workers * kk];
+        for (var w = 0; w < workers; w++)
+        {
+            Normalise(counts.AsSpan(w * kk, kk), prior, rowPrior);
+            TaskEvidence.Log(counts.AsSpan(w * kk, kk), logConfusion.AsSpan(w * kk, kk));
+        }
+
+        Normalise(pooled, prior, rowPrior);
+        var logPrior = new double[_k];
+        TaskEvidence.Log(truth.ClassPrior, logPrior);
+        var risk = new double[workers];
+        var reasons = new string?[workers];
+        for (var w = 0; w < workers && scores is not null; w++)
+        {
+            risk[w] = scores.WorkerProbability[w];
+            reasons[w] = scores.WorkerFlagged[w] ? scores.WorkerReasons(w) : null;
+        }
+
+        var skills = SkillModel.Fit(evidence, _options.Skills);
+        var model = new Model(s.Version + 1, _k, logPrior, logConfusion, Model.LogOf(prior), pooled, seen, risk, reasons, skills);
+        return (model, [.. excluded]);
+    }
+
+    /// <summary>Adds the prior's pseudo-counts to each row of expected counts and normalises it.</summary>
+    private void Normalise(Span<double> counts, ReadOnlySpan<double> prior, double rowPrior)
+    {
+        for (var y = 0; y < _k; y++)
+        {
+            var row = counts.Slice(y * _k, _k);
+            var sum = 0.0;
+            for (var l = 0; l < _k; l++)
+            {
+                row[l] += prior[(y * _k) + l] * rowPrior;
+                sum += row[l];
+            }
+
+            for (var l = 0; l < _k; l++)
+            {
+                row[l] /= sum;
+            }
+        }
+    }
+
+    /// <summary>Swaps the model in and re-scores every task under the lock.</summary>
+    private void Apply((Model Model, int[] Excluded) fit, Snapshot s)
+    {
+        lock (_gate)
+        {
+            var model = fit.Model;
+            _model = model;
+            foreach (var a in fit.Excluded)
+            {
+                _answerState[a] = _answerState[a] == Counted ? Excluded : _answerState[a];
+            }
+
+            // Answers that arrived during the estimate from workers it flagged leave the evidence too.
+            for (var a = s.AnswerTask.Length; a < _answerTask.Count; a++)
+            {
+                if (_answerState[a] == Counted && model.FlagReason(_answerWorker[a]) is not null)
+                {
+                    _answerState[a] = Excluded;
+                }
+            }
+
+            for (var t = 0; t < _taskIds.Count; t++)
+            {
+                Rescore(model, t);
+            }
+        }
+    }
+
+    /// <summary>Rebuilds one task's evidence under a new model and records a changed decision.</summary>
+    private void Rescore(Model model, int task)
+    {
+        var log = _log.Slice(task * _k, _k);
+        model.LogPrior.CopyTo(log);
+        var counted = 0;
+        for (var a = _firstAnswer[task]; a >= 0; a = _nextInTask[a])
+        {
+            if (_answerState[a] == Counted)
+            {
+                counted++;
+                TaskEvidence.Add(log, model.LogConfusion(_answerWorker[a]), _answerLabel[a]);
+            }
+        }
+
+        _counted[task] = counted;
+        var before = _status[task];
+        if (before is LiveTaskStatus.Gold or LiveTaskStatus.Review || counted == 0)
+        {
+            return;
+        }
+
+        var decision = Decide(model, task);
+        var after = Status(decision);
+        if (after != before)
+        {
+            _status[task] = after;
+            _changes.Add(new TaskChange(_taskIds[task], decision));
+        }
+    }
+
+    private sealed record Snapshot(
+        string[] TaskIds, string[] WorkerIds, int[] TaskType, int[] Gold,
+        int[] AnswerTask, int[] AnswerWorker, int[] AnswerLabel, byte[] AnswerState, int Types, int Version);
+}

@@ -1,0 +1,144 @@
+using CrowdFit.Quality;
+using CrowdFit.Routing;
+
+namespace CrowdFit.Live;
+
+public sealed partial class LiveProject
+{
+    /// <summary>Prior of the likelihood to accept: Beta(4, 1), a mean of 0.8 before any offer.</summary>
+    private const double AcceptPrior = 4;
+    private const double DeclinePrior = 1;
+
+    private static readonly WorkerProfile s_unknownProfile = new("", null, new HashSet<string>());
+
+    /// <summary>
+    /// Ranks workers for a task, best first: by the expected reduction of the task's error from their answer
+    /// (their predicted accuracy on its type against what the task still needs), the likelihood they take it,
+    /// and their fraud risk. Ineligible workers come last with the reason.
+    /// </summary>
+    /// <param name="taskId">The task.</param>
+    /// <param name="available">Ids of the workers available now.</param>
+    /// <exception cref="ArgumentException">The task is unknown.</exception>
+    public IReadOnlyList<RankedWorker> Rank(string taskId, IEnumerable<string> available)
+    {
+        ArgumentNullException.ThrowIfNull(available);
+        lock (_gate)
+        {
+            var task = TaskOf(taskId);
+            var ranked = new List<RankedWorker>();
+            foreach (var id in available)
+            {
+                ranked.Add(Standing(task, id));
+            }
+
+            ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Worker, b.Worker));
+            return ranked;
+        }
+    }
+
+    /// <summary>
+    /// Picks who gets the task (SPEC E3): the best-ranked eligible worker, or with <paramref name="best"/> false
+    /// (or when no worker's answer is expected to help) an eligible one at random. Null when none is eligible.
+    /// </summary>
+    /// <param name="taskId">The task.</param>
+    /// <param name="available">Ids of the workers available now.</param>
+    /// <param name="best">Whether to pick the best worker rather than a random eligible one.</param>
+    /// <param name="draw">A uniform random number in [0, 1) for the random pick.</param>
+    /// <exception cref="ArgumentException">The task is unknown or <paramref name="draw"/> is outside [0, 1).</exception>
+    public string? Assign(string taskId, IReadOnlyList<string> available, bool best, double draw)
+    {
+        ArgumentNullException.ThrowIfNull(available);
+        if (!(draw is >= 0 and < 1))
+        {
+            throw new ArgumentException($"The draw must be in [0, 1) (was {draw}).", nameof(draw));
+        }
+
+        lock (_gate)
+        {
+            var task = TaskOf(taskId);
+            string? top = null;
+            var topScore = 0.0;
+            var eligible = 0;
+            Span<bool> ok = available.Count <= 256 ? stackalloc bool[available.Count] : new bool[available.Count];
+            for (var i = 0; i < available.Count; i++)
+            {
+                var standing = Standing(task, available[i]);
+                ok[i] = standing.Ineligible is null;
+                eligible += ok[i] ? 1 : 0;
+                if (ok[i] && standing.Score > topScore)
+                {
+                    (top, topScore) = (available[i], standing.Score);
+                }
+            }
+
+            if (best && top is not null)
+            {
+                return top;
+            }
+
+            var pick = (int)(draw * eligible);
+            for (var i = 0; i < available.Count; i++)
+            {
+                if (ok[i] && pick-- == 0)
+                {
+                    return available[i];
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>A worker's standing for a task; workers not seen before are judged on the crowd's skills.</summary>
+    private RankedWorker Standing(int task, string id)
+    {
+        var model = _model;
+        var known = _workerIndex.TryGetValue(id, out var worker);
+        var w = known ? worker : int.MaxValue;
+        var type = _taskType[task];
+        var skill = model.Skill(w, type, _options.Skills.DefaultAccuracy);
+        var offers = known ? _offers[worker] : 0;
+        var accepts = known ? _accepts[worker] : 0;
+        var acceptRate = (AcceptPrior + accepts) / (AcceptPrior + DeclinePrior + offers);
+        var risk = model.Risk(w);
+        string? why;
+        if (known && Answered(task, worker))
+        {
+            why = "already answered this task";
+        }
+        else if (_status[task] is LiveTaskStatus.Accepted or LiveTaskStatus.Review && _counted[task] >= _options.Quality.MaxAnswers)
+        {
+            why = "the task's answer budget is spent";
+        }
+        else
+        {
+            why = model.FlagReason(w) is { } flag ? $"flagged: {flag}" : Ineligible(model, w, type);
+        }
+
+        if (why is not null)
+        {
+            return new RankedWorker(id, 0, skill.Mean, skill.Low, acceptRate, risk, why);
+        }
+
+        Span<double> posterior = stackalloc double[_k];
+        Span<double> confusion = stackalloc double[_k * _k];
+        TaskEvidence.Normalize(_log.Slice(task * _k, _k), posterior);
+        TaskEvidence.Symmetric(Math.Clamp(skill.Mean, 1e-6, 1 - 1e-6), confusion, _k);
+        var error = 1 - posterior[TaskEvidence.Leader(posterior)];
+        var gain = Math.Max(0, error - TaskEvidence.ExpectedErrorAfter(posterior, confusion));
+        return new RankedWorker(id, gain * acceptRate * (1 - risk), skill.Mean, skill.Low, acceptRate, risk, null);
+    }
+
+    /// <summary>Why a worker does not meet the project's requirements for a task type, or null.</summary>
+    private string? Ineligible(Model model, int worker, int type)
+    {
+        var requirements = _options.Requirements;
+        if (ReferenceEquals(requirements, WorkerRequirements.None))
+        {
+            return null;
+        }
+
+        var profile = worker < _profiles.Count ? _profiles[worker] ?? s_unknownProfile : s_unknownProfile;
+        return requirements.Check(profile, model.Skill(worker, type, _options.Skills.DefaultAccuracy));
+    }
+}

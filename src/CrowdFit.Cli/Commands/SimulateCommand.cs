@@ -24,11 +24,32 @@ internal static class SimulateCommand
         var classes = new Option<int>("--classes") { Description = "Number of classes.", DefaultValueFactory = _ => defaults.Classes };
         var spammers = new Option<double>("--spammers") { Description = "Share of workers who are spammers (half uniform, half constant).", DefaultValueFactory = _ => defaults.SpammerShare };
         var goldShare = new Option<double>("--gold-share") { Description = "Share of tasks also written to gold.csv.", DefaultValueFactory = _ => defaults.GoldShare };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write answers.csv, gold.csv, truth.csv and workers.csv into.", Required = true };
-        var command = new Command("simulate", "Write a simulated crowd with known truth.") { preset, seed, scale, tasks, perTask, workers, classes, spammers, goldShare, output };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write answers.csv, gold.csv, truth.csv and workers.csv into (required unless --live)." };
+        var live = new Option<bool>("--live") { Description = "Run the closed loop instead of writing files: policies choose workers and extensions against the scenario's crowd, and their labels per task, accuracy, cost and answers spent on adversaries are compared." };
+        var policy = new Option<string>("--policy") { Description = $"With --live: the policies to compare, comma-separated, or 'all' ({string.Join(", ", SimulateLive.AllPolicies)}). Known: {string.Join(", ", CrowdFit.Simulation.Live.LivePolicy.Known)}.", DefaultValueFactory = _ => "all" };
+        var aql = new Option<double>("--aql") { Description = "With --live: the acceptable quality limit of the aql-* policies.", DefaultValueFactory = _ => 0.02 };
+        var report = new Option<FileInfo>("--report") { Description = "With --live: also write the comparison as Markdown to this file." };
+        var command = new Command("simulate", "Write a simulated crowd with known truth, or run it live against policies (--live).") { preset, seed, scale, tasks, perTask, workers, classes, spammers, goldShare, output, live, policy, aql, report };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(preset)!;
+            var liveOnly = new Option[] { policy, aql, report }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+            if (parse.GetValue(live))
+            {
+                return SimulateLive.Run(parse, name, parse.GetValue(scale), parse.GetValue(seed), parse.GetValue(policy)!, parse.GetValue(aql), parse.GetValue(report)?.FullName, parse.GetResult(preset) is { Implicit: false }, stdout, stderr);
+            }
+
+            if (liveOnly is not null)
+            {
+                stderr.WriteLine($"crowdfit simulate: {liveOnly.Name} applies to --live runs only.");
+                return 2;
+            }
+
+            if (parse.GetValue(output) is null)
+            {
+                stderr.WriteLine("crowdfit simulate: --out is required (the directory to write the crowd into), unless --live.");
+                return 2;
+            }
             if (AdversarialCrowdOptions.Preset(name) is { } scenario)
             {
                 var crowdOnly = new Option[] { tasks, perTask, workers, classes, spammers, goldShare }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });

@@ -9,11 +9,14 @@ public sealed partial class LiveProject
     private const double AcceptPrior = 4;
     private const double DeclinePrior = 1;
 
+    /// <summary>Weight of the information an answer adds (nats, at most ln K) beside the chance it settles the task.</summary>
+    private const double InformationWeight = 0.1;
+
     private static readonly WorkerProfile s_unknownProfile = new("", null, new HashSet<string>());
 
     /// <summary>
-    /// Ranks workers for a task, best first: by the expected reduction of the task's error from their answer
-    /// (their predicted accuracy on its type against what the task still needs), the likelihood they take it,
+    /// Ranks workers for a task, best first: by the chance their answer settles the task and the information
+    /// it is expected to add about its label (their predicted accuracy on its type against what the task still needs), the likelihood they take it,
     /// and their fraud risk. Ineligible workers come last with the reason.
     /// </summary>
     /// <param name="taskId">The task.</param>
@@ -123,10 +126,37 @@ public sealed partial class LiveProject
         Span<double> posterior = stackalloc double[_k];
         Span<double> confusion = stackalloc double[_k * _k];
         TaskEvidence.Normalize(_log.Slice(task * _k, _k), posterior);
-        TaskEvidence.Symmetric(Math.Clamp(skill.Mean, 1e-6, 1 - 1e-6), confusion, _k);
-        var error = 1 - posterior[TaskEvidence.Leader(posterior)];
-        var gain = Math.Max(0, error - TaskEvidence.ExpectedErrorAfter(posterior, confusion));
-        return new RankedWorker(id, gain * acceptRate * (1 - risk), skill.Mean, skill.Low, acceptRate, risk, null);
+        WorkerConfusion(model, w, Math.Clamp(skill.Mean, 1e-6, 1 - 1e-6), confusion);
+        // First the chance this answer settles the task (a first answer settles only from a worker trusted
+        // alone), then, to order workers where no single answer can, the information it adds.
+        var settles = _counted[task] > 0 || (_options.Quality.SingleAnswer && Trusted(model, w))
+            ? TaskEvidence.SettleProbability(posterior, confusion, _options.Quality.Aql)
+            : 0;
+        var value = settles + (InformationWeight * TaskEvidence.InformationGain(posterior, confusion));
+        return new RankedWorker(id, value * acceptRate * (1 - risk), skill.Mean, skill.Low, acceptRate, risk, null);
+    }
+
+    /// <summary>
+    /// The worker's confusion matrix for ranking: the pattern of their mistakes as last estimated (which wrong
+    /// labels they give), scaled so each row's right answer has the accuracy predicted for the task's type.
+    /// </summary>
+    private void WorkerConfusion(Model model, int worker, double accuracy, Span<double> confusion)
+    {
+        var log = model.LogConfusion(worker);
+        for (var y = 0; y < _k; y++)
+        {
+            var wrong = 0.0;
+            for (var l = 0; l < _k; l++)
+            {
+                confusion[(y * _k) + l] = l == y ? 0 : Math.Exp(log[(y * _k) + l]);
+                wrong += confusion[(y * _k) + l];
+            }
+
+            for (var l = 0; l < _k; l++)
+            {
+                confusion[(y * _k) + l] = l == y ? accuracy : confusion[(y * _k) + l] * (1 - accuracy) / wrong;
+            }
+        }
     }
 
     /// <summary>Why a worker does not meet the project's requirements for a task type, or null.</summary>

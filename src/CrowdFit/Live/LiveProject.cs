@@ -333,6 +333,9 @@ public sealed partial class LiveProject
         return Ineligible(model, worker, _taskType[task]);
     }
 
+    /// <summary>Whether a single answer of this worker may settle a task.</summary>
+    private bool Trusted(Model model, int worker) => model.AnswersSeen(worker) >= _options.Quality.TrustedAfter && model.Risk(worker) <= _options.TrustRisk;
+
     /// <summary>Why a single answer of this worker is not enough, or null when they are trusted.</summary>
     private string? Untrusted(Model model, int worker)
     {

@@ -91,6 +91,73 @@ public static class TaskEvidence
     }
 
     /// <summary>
+    /// Expected information (in nats) one more answer from a worker with the given confusion matrix gives
+    /// about the task's true label: the entropy of the posterior now minus its expected entropy after.
+    /// </summary>
+    /// <remarks>
+    /// Unlike the expected drop in error, which is zero whenever no single answer could change the leading
+    /// label, this is positive for every informative worker and grows with what the task still lacks, so it
+    /// ranks workers for any task.
+    /// </remarks>
+    /// <param name="posterior">The task's current posterior.</param>
+    /// <param name="confusion">The next worker's confusion matrix (probabilities).</param>
+    public static double InformationGain(ReadOnlySpan<double> posterior, ReadOnlySpan<double> confusion)
+    {
+        // I(Y; L) = Σ_y Σ_l p(y) c[y,l] log(c[y,l] / P(l)), with P(l) = Σ_y p(y) c[y,l].
+        var k = posterior.Length;
+        var gain = 0.0;
+        for (var l = 0; l < k; l++)
+        {
+            var marginal = 0.0;
+            for (var y = 0; y < k; y++)
+            {
+                marginal += posterior[y] * confusion[(y * k) + l];
+            }
+
+            if (marginal <= 0)
+            {
+                continue;
+            }
+
+            for (var y = 0; y < k; y++)
+            {
+                var joint = posterior[y] * confusion[(y * k) + l];
+                gain += joint > 0 ? joint * Math.Log(confusion[(y * k) + l] / marginal) : 0;
+            }
+        }
+
+        return Math.Max(0, gain);
+    }
+
+    /// <summary>
+    /// Probability that one more answer from a worker with the given confusion matrix settles the task: that
+    /// the posterior error after it is at most <paramref name="limit"/>.
+    /// </summary>
+    /// <param name="posterior">The task's current posterior.</param>
+    /// <param name="confusion">The next worker's confusion matrix (probabilities).</param>
+    /// <param name="limit">The error at which the task is accepted.</param>
+    public static double SettleProbability(ReadOnlySpan<double> posterior, ReadOnlySpan<double> confusion, double limit)
+    {
+        var k = posterior.Length;
+        var settle = 0.0;
+        for (var l = 0; l < k; l++)
+        {
+            var marginal = 0.0;
+            var best = 0.0;
+            for (var y = 0; y < k; y++)
+            {
+                var joint = posterior[y] * confusion[(y * k) + l];
+                marginal += joint;
+                best = Math.Max(best, joint);
+            }
+
+            settle += marginal > 0 && 1 - (best / marginal) <= limit ? marginal : 0;
+        }
+
+        return settle;
+    }
+
+    /// <summary>
     /// The fewest further answers, all agreeing with the leading label, that bring the task's error to at
     /// most <paramref name="limit"/> when they come from workers with the given confusion matrix; the answer
     /// the task needs at best. Returns <paramref name="max"/> + 1 when even <paramref name="max"/> answers

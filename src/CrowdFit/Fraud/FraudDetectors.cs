@@ -28,4 +28,17 @@ public static class FraudDetectors
             .. extra,
         ];
     }
+
+    /// <summary>
+    /// The detectors whose evidence stays sound when the platform itself chooses who answers what (a live
+    /// project routing tasks to its best workers): all the defaults but the peer outliers, whose behavioural
+    /// norms (label mix, agreement with earlier answers) assume workers meet tasks at random — under routing a
+    /// good worker is sent the fresh and the disputed tasks, and looks unlike the crowd for that alone.
+    /// </summary>
+    /// <param name="extra">More detectors to run after these.</param>
+    public static IReadOnlyList<IFraudDetector> ForRouted(params IEnumerable<IFraudDetector> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        return [.. Create(extra).Where(d => d is not PeerOutlier)];
+    }
 }

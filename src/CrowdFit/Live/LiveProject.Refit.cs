@@ -60,19 +60,21 @@ public sealed partial class LiveProject
             _answersAtRefit = _answerTask.Count;
             return new Snapshot(
                 _taskIds.ToArray(), _workerIds.ToArray(), _taskType.ToArray(), _gold.ToArray(),
-                _answerTask.ToArray(), _answerWorker.ToArray(), _answerLabel.ToArray(), _answerState.ToArray(), _typeNames.Count, _model.Version);
+                _answerTask.ToArray(), _answerWorker.ToArray(), _answerLabel.ToArray(), _answerState.ToArray(), _status.ToArray(), _typeNames.Count, _model.Version);
         }
     }
 
     /// <summary>Truth, detectors, confusion matrices and skills from a snapshot; runs without the lock.</summary>
     private (Model Model, int[] Excluded) Estimate(Snapshot s)
     {
-        // Duplicates (a worker answering a task twice) stay out; everything else, rejected answers included,
-        // is evidence for the detectors.
+        // Answers are judged on finished tasks only: the newest answers of every worker sit on tasks still
+        // collecting answers, where agreeing with the others means little yet, and would look like a change of
+        // behaviour. Duplicates (a worker answering a task twice) stay out; everything else, rejected answers
+        // included, is evidence for the detectors.
         var keep = new List<int>(s.AnswerTask.Length);
         for (var a = 0; a < s.AnswerTask.Length; a++)
         {
-            if (s.AnswerState[a] != Duplicate)
+            if (s.AnswerState[a] != Duplicate && s.Status[s.AnswerTask[a]] != LiveTaskStatus.Open)
             {
                 keep.Add(a);
             }
@@ -85,7 +87,7 @@ public sealed partial class LiveProject
         FraudScores? scores = null;
         if (_options.Detectors && set.Count > 0)
         {
-            var analysis = FraudAnalysis.Run(set, null, gold, FraudDetectors.Create(), _options.Analysis);
+            var analysis = FraudAnalysis.Run(set, null, gold, _options.DetectorSet, _options.Analysis);
             truth = analysis.Truth;
             scores = analysis.Scores;
         }
@@ -124,16 +126,18 @@ public sealed partial class LiveProject
             evidence.Add(w, s.TaskType[t], s.Gold[t] >= 0 ? (l == s.Gold[t] ? 1 : 0) : posterior[l], s.Gold[t] >= 0 ? _options.GoldWeight : 1);
         }
 
+        // Empirical Bayes: the crowd's pooled confusion (itself under the fixed prior) is the prior of every
+        // worker's rows, so a worker with few answers looks like the crowd rather than like a coin.
         var prior = Model.PriorConfusion(_k, _options);
         var rowPrior = _options.CorrectPseudoCount + ((_k - 1) * _options.ErrorPseudoCount);
+        Normalise(pooled, prior, rowPrior);
         var logConfusion = new double[workers * kk];
         for (var w = 0; w < workers; w++)
         {
-            Normalise(counts.AsSpan(w * kk, kk), prior, rowPrior);
+            Normalise(counts.AsSpan(w * kk, kk), pooled, _options.WorkerPriorStrength);
             TaskEvidence.Log(counts.AsSpan(w * kk, kk), logConfusion.AsSpan(w * kk, kk));
         }
 
-        Normalise(pooled, prior, rowPrior);
         var logPrior = new double[_k];
         TaskEvidence.Log(truth.ClassPrior, logPrior);
         var risk = new double[workers];
@@ -145,7 +149,7 @@ public sealed partial class LiveProject
         }
 
         var skills = SkillModel.Fit(evidence, _options.Skills);
-        var model = new Model(s.Version + 1, _k, logPrior, logConfusion, Model.LogOf(prior), pooled, seen, risk, reasons, skills);
+        var model = new Model(s.Version + 1, _k, logPrior, logConfusion, Model.LogOf(pooled), pooled, seen, risk, reasons, skills);
         return (model, [.. excluded]);
     }
 
@@ -181,8 +185,9 @@ public sealed partial class LiveProject
                 _answerState[a] = _answerState[a] == Counted ? Excluded : _answerState[a];
             }
 
-            // Answers that arrived during the estimate from workers it flagged leave the evidence too.
-            for (var a = s.AnswerTask.Length; a < _answerTask.Count; a++)
+            // Answers on open tasks and those that arrived during the estimate leave the evidence too when
+            // their worker is now flagged.
+            for (var a = 0; a < _answerTask.Count; a++)
             {
                 if (_answerState[a] == Counted && model.FlagReason(_answerWorker[a]) is not null)
                 {
@@ -190,15 +195,25 @@ public sealed partial class LiveProject
                 }
             }
 
+            var touched = new bool[_taskIds.Count];
+            for (var a = 0; a < _answerTask.Count; a++)
+            {
+                touched[_answerTask[a]] |= _answerState[a] == Excluded;
+            }
+
             for (var t = 0; t < _taskIds.Count; t++)
             {
-                Rescore(model, t);
+                Rescore(model, t, touched[t]);
             }
         }
     }
 
-    /// <summary>Rebuilds one task's evidence under a new model and records a changed decision.</summary>
-    private void Rescore(Model model, int task)
+    /// <summary>
+    /// Rebuilds one task's evidence under a new model and records a changed decision. A delivered task is
+    /// reopened when an answer it stood on was taken out, or when the new model puts its error over twice the
+    /// AQL; a smaller drift of the estimates alone does not send it back (it would churn near the limit).
+    /// </summary>
+    private void Rescore(Model model, int task, bool lostAnswers)
     {
         var log = _log.Slice(task * _k, _k);
         model.LogPrior.CopyTo(log);
@@ -214,13 +229,18 @@ public sealed partial class LiveProject
 
         _counted[task] = counted;
         var before = _status[task];
-        if (before is LiveTaskStatus.Gold or LiveTaskStatus.Review || counted == 0)
+        if (before is LiveTaskStatus.Gold or LiveTaskStatus.Review)
         {
             return;
         }
 
         var decision = Decide(model, task);
         var after = Status(decision);
+        if (before == LiveTaskStatus.Accepted && after != before && !lostAnswers && decision.Error <= 2 * _options.Quality.Aql)
+        {
+            return;
+        }
+
         if (after != before)
         {
             _status[task] = after;
@@ -230,5 +250,5 @@ public sealed partial class LiveProject
 
     private sealed record Snapshot(
         string[] TaskIds, string[] WorkerIds, int[] TaskType, int[] Gold,
-        int[] AnswerTask, int[] AnswerWorker, int[] AnswerLabel, byte[] AnswerState, int Types, int Version);
+        int[] AnswerTask, int[] AnswerWorker, int[] AnswerLabel, byte[] AnswerState, LiveTaskStatus[] Status, int Types, int Version);
 }

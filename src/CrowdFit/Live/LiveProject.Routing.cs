@@ -9,14 +9,14 @@ public sealed partial class LiveProject
     private const double AcceptPrior = 4;
     private const double DeclinePrior = 1;
 
-    /// <summary>Weight of the information an answer adds (nats, at most ln K) beside the chance it settles the task.</summary>
-    private const double InformationWeight = 0.1;
+    /// <summary>Weight of the information an answer adds (nats, at most ln K) beside the answers it saves.</summary>
+    private const double InformationWeight = 0.01;
 
     private static readonly WorkerProfile s_unknownProfile = new("", null, new HashSet<string>());
 
     /// <summary>
-    /// Ranks workers for a task, best first: by the chance their answer settles the task and the information
-    /// it is expected to add about its label (their predicted accuracy on its type against what the task still needs), the likelihood they take it,
+    /// Ranks workers for a task, best first: by how many fewer answers the task is expected to need after
+    /// theirs and the information it is expected to add about its label (their predicted accuracy on its type against what the task still needs), the likelihood they take it,
     /// and their fraud risk. Ineligible workers come last with the reason.
     /// </summary>
     /// <param name="taskId">The task.</param>
@@ -127,13 +127,57 @@ public sealed partial class LiveProject
         Span<double> confusion = stackalloc double[_k * _k];
         TaskEvidence.Normalize(_log.Slice(task * _k, _k), posterior);
         WorkerConfusion(model, w, Math.Clamp(skill.Mean, 1e-6, 1 - 1e-6), confusion);
-        // First the chance this answer settles the task (a first answer settles only from a worker trusted
-        // alone), then, to order workers where no single answer can, the information it adds.
-        var settles = _counted[task] > 0 || (_options.Quality.SingleAnswer && Trusted(model, w))
-            ? TaskEvidence.SettleProbability(posterior, confusion, _options.Quality.Aql)
-            : 0;
-        var value = settles + (InformationWeight * TaskEvidence.InformationGain(posterior, confusion));
+        // What the answer is worth: how many fewer answers the task is expected to need after it (the same
+        // forecast as the decision's "extend by k"), then, to order workers where that is equal, the
+        // information it adds.
+        var value = NeedReduction(task, posterior, confusion, Trusted(model, w), model)
+            + (InformationWeight * TaskEvidence.InformationGain(posterior, confusion));
         return new RankedWorker(id, value * acceptRate * (1 - risk), skill.Mean, skill.Low, acceptRate, risk, null);
+    }
+
+    /// <summary>
+    /// Expected drop in the further answers a task needs (<see cref="TaskEvidence.AgreeingNeeded"/> from the
+    /// typical worker) once this worker has answered, averaged over the labels they may give. A worker likely
+    /// to settle the task, or to leave it one agreeing answer short, is worth more than one whose answer is
+    /// likely to start a disagreement; a fresh task is settled by one answer only from a worker trusted alone.
+    /// </summary>
+    private double NeedReduction(int task, ReadOnlySpan<double> posterior, ReadOnlySpan<double> confusion, bool trusted, Model model)
+    {
+        var counted = _counted[task];
+        var left = _options.Quality.MaxAnswers - counted;
+        if (left <= 0)
+        {
+            return 0;
+        }
+
+        var aql = _options.Quality.Aql;
+        var log = _log.Slice(task * _k, _k);
+
+        // An open task that already meets the limit is a single untrusted answer: it needs one more.
+        var now = Math.Max(1, TaskEvidence.AgreeingNeeded(log, model.TypicalLogConfusion, aql, left));
+        Span<double> next = stackalloc double[_k];
+        var expected = 0.0;
+        for (var l = 0; l < _k; l++)
+        {
+            var marginal = 0.0;
+            for (var y = 0; y < _k; y++)
+            {
+                var c = confusion[(y * _k) + l];
+                marginal += posterior[y] * c;
+                next[y] = log[y] + Math.Log(Math.Max(c, 1e-300));
+            }
+
+            if (marginal <= 0)
+            {
+                continue;
+            }
+
+            var after = TaskEvidence.AgreeingNeeded(next, model.TypicalLogConfusion, aql, left - 1);
+            after = counted == 0 && !(trusted && _options.Quality.SingleAnswer) ? Math.Max(1, after) : after;
+            expected += marginal * after;
+        }
+
+        return now - expected;
     }
 
     /// <summary>

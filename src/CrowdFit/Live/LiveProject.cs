@@ -193,7 +193,7 @@ public sealed partial class LiveProject
             _workerAnswers[worker]++;
             if (objection is not null)
             {
-                var state = Decide(model, task);
+                var state = _gold[task] >= 0 ? Control(task, -1) : Decide(model, task);
                 decision = state with { Kind = DecisionKind.Reject, Reasons = [$"answer not counted: {objection}", .. state.Reasons] };
             }
             else if (_gold[task] >= 0)

@@ -37,12 +37,22 @@ public sealed record LiveProjectOptions
     /// <summary>Whether the fraud detectors run at each re-estimation; their flagged workers' answers are rejected.</summary>
     public bool Detectors { get; init; } = true;
 
+    /// <summary>The detectors run at each re-estimation: by default those sound under routing (<see cref="FraudDetectors.ForRouted"/>).</summary>
+    public IReadOnlyList<IFraudDetector> DetectorSet { get; init; } = FraudDetectors.ForRouted();
+
     /// <summary>Settings of the detectors' pass; one round by default (the live loop re-estimates often).</summary>
     public FraudAnalysisOptions Analysis { get; init; } = new() { Rounds = 1 };
 
     /// <summary>
-    /// Pseudo-counts of the prior on each worker's confusion rows: <see cref="CorrectPseudoCount"/> on the
-    /// right label and <see cref="ErrorPseudoCount"/> on each wrong one (as in IBCC).
+    /// Pseudo-answers per row with which each worker's confusion matrix is drawn toward the crowd's pooled one
+    /// at a re-estimation (empirical Bayes). Also the prior of workers first seen after it.
+    /// </summary>
+    public double WorkerPriorStrength { get; init; } = 4;
+
+    /// <summary>
+    /// Pseudo-counts of the fixed prior on confusion rows: <see cref="CorrectPseudoCount"/> on the right
+    /// label and <see cref="ErrorPseudoCount"/> on each wrong one (as in IBCC). It is every worker's matrix
+    /// before the first re-estimation, and the prior of the crowd's pooled matrix after.
     /// </summary>
     public double CorrectPseudoCount { get; init; } = 6;
 
@@ -82,6 +92,11 @@ public sealed record LiveProjectOptions
             problems.Add("CorrectPseudoCount and ErrorPseudoCount must be positive.");
         }
 
+        if (!(WorkerPriorStrength > 0))
+        {
+            problems.Add($"WorkerPriorStrength must be positive (was {WorkerPriorStrength}).");
+        }
+
         if (!(GoldWeight > 0))
         {
             problems.Add($"GoldWeight must be positive (was {GoldWeight}).");
@@ -94,6 +109,11 @@ public sealed record LiveProjectOptions
 
         problems.AddRange(Requirements?.Problems() ?? ["Requirements must be set."]);
         problems.AddRange(Skills?.Problems() ?? ["Skills must be set."]);
+        if (DetectorSet is null)
+        {
+            problems.Add("DetectorSet must be set (it may be empty).");
+        }
+
         problems.AddRange(Analysis?.Problems() ?? ["Analysis must be set."]);
         return problems;
     }

@@ -3,8 +3,8 @@ namespace CrowdFit.Live;
 /// <summary>One available worker's standing for one task (SPEC E3).</summary>
 /// <param name="Worker">Worker id.</param>
 /// <param name="Score">
-/// The chance this worker's answer settles the task (brings its error under the AQL) plus a tenth of the
-/// information (nats) it is expected to add about the label, times the likelihood they take
+/// How many fewer further answers the task is expected to need after this worker's answer, plus a hundredth
+/// of the information (nats) it is expected to add about the label, times the likelihood they take
 /// the task, times one minus their fraud probability; 0 when not eligible.
 /// </param>
 /// <param name="Accuracy">Predicted accuracy on the task's type.</param>

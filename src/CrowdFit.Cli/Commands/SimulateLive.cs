@@ -94,6 +94,8 @@ internal static class SimulateLive
     {
         var s = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
+        s.AppendLine(c, $"Live '{crowd.Name}', seed {seed}: {crowd.Tasks:N0} tasks, {crowd.Accounts:N0} accounts, AQL {aql:P1}.");
+        s.AppendLine();
         s.AppendLine(c, $"| policy | labels/task | delivered accuracy | reviewed | labels | control answers | cost | adversary answers | engine's expected error | decision µs (mean) | rounds | seconds |");
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
@@ -103,9 +105,18 @@ internal static class SimulateLive
             s.AppendLine(c, $"| {r.Policy} | {r.LabelsPerTask:F3} | {r.Accuracy:P2} | {r.Reviewed:N0} | {r.Labels:N0} | {r.ControlAnswers:N0} | {r.Cost:N0} | {r.AdversaryAnswers:N0} | {expected} | {micro} | {r.Rounds:N0} | {r.Seconds:F1} |");
         }
 
-        _ = crowd;
-        _ = seed;
-        _ = aql;
+        var lines = LiveComparison.Compare(results, aql);
+        if (lines.Count > 0)
+        {
+            s.AppendLine();
+            s.AppendLine("| target | measured | met |");
+            s.AppendLine("|---|---|---|");
+            foreach (var line in lines)
+            {
+                s.AppendLine(c, $"| {line.Name} | {line.Detail} | {(line.Met switch { true => "yes", false => "no", null => "n/a" })} |");
+            }
+        }
+
         return s.ToString();
     }
 }

@@ -43,8 +43,8 @@ public sealed partial class LiveProject
         try
         {
             var snapshot = TakeSnapshot();
-            var model = Estimate(snapshot);
-            Apply(model, snapshot);
+            var (model, excluded) = Estimate(snapshot);
+            Apply(model, Prepare(model, excluded, snapshot), snapshot);
         }
         finally
         {
@@ -173,80 +173,144 @@ public sealed partial class LiveProject
         }
     }
 
-    /// <summary>Swaps the model in and re-scores every task under the lock.</summary>
-    private void Apply((Model Model, int[] Excluded) fit, Snapshot s)
+    /// <summary>
+    /// Every snapshot task's evidence under the new model, computed without the lock: the answers the
+    /// estimate excluded, and those of workers it flagged, are left out.
+    /// </summary>
+    private Prepared Prepare(Model model, int[] excluded, Snapshot s)
+    {
+        var n = s.AnswerTask.Length;
+        var drop = new bool[n];
+        foreach (var a in excluded)
+        {
+            drop[a] = true;
+        }
+
+        var tasks = s.TaskIds.Length;
+        var logs = new double[tasks * _k];
+        var counted = new int[tasks];
+        var lost = new bool[tasks];
+        for (var t = 0; t < tasks; t++)
+        {
+            model.LogPrior.CopyTo(logs.AsSpan(t * _k, _k));
+        }
+
+        for (var a = 0; a < n; a++)
+        {
+            if (s.AnswerState[a] != Counted)
+            {
+                continue;
+            }
+
+            var t = s.AnswerTask[a];
+            drop[a] |= model.FlagReason(s.AnswerWorker[a]) is not null;
+            if (drop[a])
+            {
+                lost[t] = true;
+                continue;
+            }
+
+            counted[t]++;
+            if (s.Gold[t] < 0)
+            {
+                TaskEvidence.Add(logs.AsSpan(t * _k, _k), model.LogConfusion(s.AnswerWorker[a]), s.AnswerLabel[a]);
+            }
+        }
+
+        return new Prepared(logs, counted, lost, drop);
+    }
+
+    /// <summary>
+    /// Swaps the model in under the lock: the prepared evidence is copied in, answers that arrived during the
+    /// estimate are added, and only tasks whose decision may have changed are decided again.
+    /// </summary>
+    private void Apply(Model model, Prepared prepared, Snapshot s)
     {
         lock (_gate)
         {
-            var model = fit.Model;
             _model = model;
-            foreach (var a in fit.Excluded)
+            var n = s.AnswerTask.Length;
+            var lost = new bool[_taskIds.Count];
+            prepared.Lost.CopyTo(lost, 0);
+            for (var a = 0; a < n; a++)
             {
-                _answerState[a] = _answerState[a] == Counted ? Excluded : _answerState[a];
-            }
-
-            // Answers on open tasks and those that arrived during the estimate leave the evidence too when
-            // their worker is now flagged.
-            for (var a = 0; a < _answerTask.Count; a++)
-            {
-                if (_answerState[a] == Counted && model.FlagReason(_answerWorker[a]) is not null)
+                if (prepared.Drop[a] && _answerState[a] == Counted)
                 {
                     _answerState[a] = Excluded;
                 }
             }
 
-            var touched = new bool[_taskIds.Count];
-            for (var a = 0; a < _answerTask.Count; a++)
+            var snapshotTasks = s.TaskIds.Length;
+            prepared.Logs.CopyTo(_log.Slice(0, snapshotTasks * _k));
+            prepared.Counted.CopyTo(_counted.Slice(0, snapshotTasks));
+            for (var t = snapshotTasks; t < _taskIds.Count; t++)
             {
-                touched[_answerTask[a]] |= _answerState[a] == Excluded;
+                model.LogPrior.CopyTo(_log.Slice(t * _k, _k));
+                _counted[t] = 0;
+            }
+
+            // Answers that came in during the estimate: those of workers it flagged leave the evidence.
+            for (var a = n; a < _answerTask.Count; a++)
+            {
+                var t = _answerTask[a];
+                if (_answerState[a] == Counted && model.FlagReason(_answerWorker[a]) is not null)
+                {
+                    _answerState[a] = Excluded;
+                    lost[t] = true;
+                }
+
+                if (_answerState[a] == Counted && _gold[t] < 0)
+                {
+                    _counted[t]++;
+                    TaskEvidence.Add(_log.Slice(t * _k, _k), model.LogConfusion(_answerWorker[a]), _answerLabel[a]);
+                }
+                else if (_answerState[a] == Counted)
+                {
+                    _counted[t]++;
+                }
             }
 
             for (var t = 0; t < _taskIds.Count; t++)
             {
-                Rescore(model, t, touched[t]);
+                Settle(model, t, lost[t]);
             }
         }
     }
 
     /// <summary>
-    /// Rebuilds one task's evidence under a new model and records a changed decision. A delivered task is
-    /// reopened when an answer it stood on was taken out, or when the new model puts its error over twice the
-    /// AQL; a smaller drift of the estimates alone does not send it back (it would churn near the limit).
+    /// Records a task's changed decision under a new model. A delivered task is reopened when an answer it
+    /// stood on was taken out, or when the new model puts its error over twice the AQL; a smaller drift of the
+    /// estimates alone does not send it back (it would churn near the limit).
     /// </summary>
-    private void Rescore(Model model, int task, bool lostAnswers)
+    private void Settle(Model model, int task, bool lostAnswers)
     {
-        var log = _log.Slice(task * _k, _k);
-        model.LogPrior.CopyTo(log);
-        var counted = 0;
-        for (var a = _firstAnswer[task]; a >= 0; a = _nextInTask[a])
-        {
-            if (_answerState[a] == Counted)
-            {
-                counted++;
-                TaskEvidence.Add(log, model.LogConfusion(_answerWorker[a]), _answerLabel[a]);
-            }
-        }
-
-        _counted[task] = counted;
         var before = _status[task];
         if (before is LiveTaskStatus.Gold or LiveTaskStatus.Review)
         {
             return;
         }
 
-        var decision = Decide(model, task);
-        var after = Status(decision);
-        if (before == LiveTaskStatus.Accepted && after != before && !lostAnswers && decision.Error <= 2 * _options.Quality.Aql)
+        if (before == LiveTaskStatus.Accepted && !lostAnswers)
         {
-            return;
+            // The common case, decided without the full rule: a delivered task stays unless far over the limit.
+            Span<double> posterior = stackalloc double[_k];
+            TaskEvidence.Normalize(_log.Slice(task * _k, _k), posterior);
+            if (1 - posterior[TaskEvidence.Leader(posterior)] <= 2 * _options.Quality.Aql)
+            {
+                return;
+            }
         }
 
+        var decision = Decide(model, task);
+        var after = Status(decision);
         if (after != before)
         {
             _status[task] = after;
             _changes.Add(new TaskChange(_taskIds[task], decision));
         }
     }
+
+    private sealed record Prepared(double[] Logs, int[] Counted, bool[] Lost, bool[] Drop);
 
     private sealed record Snapshot(
         string[] TaskIds, string[] WorkerIds, int[] TaskType, int[] Gold,

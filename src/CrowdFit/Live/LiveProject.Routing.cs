@@ -153,7 +153,13 @@ public sealed partial class LiveProject
         var aql = _options.Quality.Aql;
         var log = _log.Slice(task * _k, _k);
 
-        // An open task that already meets the limit is a single untrusted answer: it needs one more.
+        // A settled task needs nothing (an audit answer is worth only its information); an open task that
+        // already meets the limit has a single untrusted answer and needs one more.
+        if (_status[task] != LiveTaskStatus.Open)
+        {
+            return 0;
+        }
+
         var now = Math.Max(1, TaskEvidence.AgreeingNeeded(log, model.TypicalLogConfusion, aql, left));
         Span<double> next = stackalloc double[_k];
         var expected = 0.0;

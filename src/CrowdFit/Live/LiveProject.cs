@@ -231,6 +231,20 @@ public sealed partial class LiveProject
         }
     }
 
+    /// <summary>
+    /// Where the task stands: open, delivered (accepted), in review, or a control task. A delivered task stays
+    /// delivered through re-estimations unless <see cref="TakeChanges"/> reports it reopened, even when
+    /// <see cref="Status(string)"/> — the decision as if its last answer had just arrived — would now ask for more.
+    /// </summary>
+    /// <exception cref="ArgumentException">The task is unknown.</exception>
+    public LiveTaskStatus State(string taskId)
+    {
+        lock (_gate)
+        {
+            return _status[TaskOf(taskId)];
+        }
+    }
+
     /// <summary>The task's current posterior over <see cref="Labels"/>.</summary>
     /// <exception cref="ArgumentException">The task is unknown.</exception>
     public double[] Posterior(string taskId)

@@ -79,11 +79,13 @@ internal sealed class LiveCrowd
     }
 
     /// <summary>
-    /// Every task answered by <paramref name="perTask"/> distinct random workers; every worker answers every
-    /// control task. Returns the answers in submission order.
+    /// Every task answered by <paramref name="perTask"/> distinct random workers, but the last
+    /// <paramref name="started"/> ordinary tasks by two only (still collecting answers); every worker answers
+    /// every control task. Returns the answers in submission order.
     /// </summary>
-    public List<(string Task, string Worker, string Label)> Log(int perTask)
+    public List<(string Task, string Worker, string Label)> Log(int perTask, int started = 0)
     {
+        var firstStarted = Tasks.Length - GoldCount - started;
         var log = new List<(string, string, string)>();
         for (var t = 0; t < Tasks.Length; t++)
         {
@@ -98,7 +100,7 @@ internal sealed class LiveCrowd
             }
 
             var chosen = new HashSet<int>();
-            while (chosen.Count < perTask)
+            while (chosen.Count < (t < firstStarted ? perTask : Math.Min(2, perTask)))
             {
                 chosen.Add(_random.Next(Workers.Length));
             }

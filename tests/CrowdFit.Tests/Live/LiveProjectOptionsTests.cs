@@ -24,6 +24,7 @@ public sealed class LiveProjectOptionsTests
             RefitEvery = 0,
             RefitGrowth = double.NaN,
             CorrectPseudoCount = 0,
+            WorkerPriorStrength = 0,
             GoldWeight = -1,
             TrustRisk = 2,
             Requirements = new WorkerRequirements { MinAccuracy = 2 },
@@ -32,8 +33,8 @@ public sealed class LiveProjectOptionsTests
 
         var problems = options.Problems();
 
-        Assert.Equal(9, problems.Count);
-        foreach (var name in new[] { "Aql", "Labels", "RefitEvery", "RefitGrowth", "CorrectPseudoCount", "GoldWeight", "TrustRisk", "MinAccuracy", "DefaultAccuracy" })
+        Assert.Equal(10, problems.Count);
+        foreach (var name in new[] { "Aql", "Labels", "RefitEvery", "RefitGrowth", "CorrectPseudoCount", "WorkerPriorStrength", "GoldWeight", "TrustRisk", "MinAccuracy", "DefaultAccuracy" })
         {
             Assert.Contains(problems, p => p.Contains(name, StringComparison.Ordinal));
         }

@@ -113,20 +113,23 @@ public sealed class LiveProjectTests
     public void Submit_TwoAgreeingTrustedGoodWorkers_Accept()
     {
         var project = new LiveProject(s_options);
-        Train(project, 30, ("w1", 0), ("w2", 0));
+        Train(project, 30, ("w1", 15), ("w2", 15));
         project.AddTask("t1");
 
         var first = project.Submit("t1", "w1", "cat");
         var second = project.Submit("t1", "w2", "cat");
 
-        // Each worker: 15 right per row plus the prior's 6 : 1, so 21/22 right; two agree at 441 : 1.
+        // Each worker is 14 right and 1 wrong per row. The crowd's pooled row is (2 × 14 + 6) : (2 × 1 + 1) = 34 : 3,
+        // and with it as a prior of strength 4 a worker's row is (14 + 4 × 34/37) : (1 + 4 × 3/37) = 654 : 49.
+        // One answer leaves 49/703 = 7.0 %, one more from the pooled worker 0.66 %; two agree at 654² : 49².
         Assert.Equal(DecisionKind.Extend, first.Kind);
-        Assert.Equal(21.0 / 22, first.Confidence, 6);
+        Assert.Equal(654.0 / 703, first.Confidence, 12);
+        Assert.Equal(1, first.More);
         Assert.Equal(DecisionKind.Accept, second.Kind);
         Assert.Equal(0, second.Label);
         Assert.Equal(2, second.Answers);
-        Assert.Equal(441.0 / 442, second.Confidence, 6);
-        Assert.StartsWith("'cat' at 99.8 % after 2 answers", second.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(427716.0 / 430117, second.Confidence, 12);
+        Assert.StartsWith("'cat' at 99.4 % after 2 answers", second.Reasons[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,7 +191,8 @@ public sealed class LiveProjectTests
     [Fact]
     public void Submit_SingleAnswerFromTrustedExpert_Accept()
     {
-        // 50 right per row: (50 + 6) / (50 + 7), an error of 1.75 % after one answer.
+        // 50 right per row; the crowd's pooled row is (50 + 6) : 1, so the expert's is (50 + 4 × 56/57) : 4/57 = 1537 : 2,
+        // an error of 0.13 % after one answer.
         var project = new LiveProject(s_options);
         Train(project, 100, ("expert", 0));
         project.AddTask("t1");
@@ -196,7 +200,7 @@ public sealed class LiveProjectTests
         var decision = project.Submit("t1", "expert", "dog");
 
         Assert.Equal(DecisionKind.Accept, decision.Kind);
-        Assert.Equal(56.0 / 57, decision.Confidence, 6);
+        Assert.Equal(1537.0 / 1539, decision.Confidence, 12);
         Assert.Equal(1, decision.Answers);
         Assert.False(decision.Audit);
     }
@@ -262,8 +266,10 @@ public sealed class LiveProjectTests
     [Fact]
     public void Plan_AcceptedTasks_ExpectedErrorIsTheirMeanError()
     {
+        // Each worker's row is (14 + 4 × 12/13) : (1 + 4/13) = 230 : 17 under the pooled 48 : 4, so one answer
+        // (6.9 % error) does not settle t2 and two agreeing ones (0.54 %) settle t0.
         var project = new LiveProject(s_options);
-        Train(project, 30, ("w1", 0), ("w2", 0), ("w3", 0));
+        Train(project, 30, ("w1", 15), ("w2", 15), ("w3", 15));
         for (var t = 0; t < 4; t++)
         {
             project.AddTask($"t{t}");
@@ -282,6 +288,7 @@ public sealed class LiveProjectTests
 
         Assert.Equal(2, plan.Delivered);
         Assert.Equal((project.Status("t0").Error + project.Status("t1").Error) / 2, plan.ExpectedError, 12);
+        Assert.Equal(((289.0 / 53189) + (4913.0 / 12171913)) / 2, plan.ExpectedError, 12);
         Assert.True(plan.MeetsAql);
         Assert.Empty(plan.Tasks);
         Assert.Equal(0.02, plan.Aql);

@@ -36,6 +36,13 @@ internal static class SimulateCommand
             var liveOnly = new Option[] { policy, aql, report }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
             if (parse.GetValue(live))
             {
+                var fileOnly = new Option[] { output, tasks, perTask, workers, classes, spammers, goldShare }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+                if (fileOnly is not null)
+                {
+                    stderr.WriteLine($"crowdfit simulate: {fileOnly.Name} does not apply to --live runs{(fileOnly == output ? " (use --report FILE.md for the comparison)" : "")}.");
+                    return 2;
+                }
+
                 return SimulateLive.Run(parse, name, parse.GetValue(scale), parse.GetValue(seed), parse.GetValue(policy)!, parse.GetValue(aql), parse.GetValue(report)?.FullName, parse.GetResult(preset) is { Implicit: false }, stdout, stderr);
             }
 

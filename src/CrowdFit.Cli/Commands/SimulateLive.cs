@@ -55,7 +55,7 @@ internal static class SimulateLive
         }
 
         var crowd = scenario.Scale(scale) with { Seed = seed };
-        var progress = new Progress<string>(line => stderr.WriteLine(line));
+        var progress = new Lines(stderr);
         var results = new List<LiveSimulationResult>();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live '{crowd.Name}' (seed {seed}): {crowd.Tasks:N0} tasks, {crowd.Accounts:N0} accounts; AQL {aql:P1}"));
         foreach (var policy in parsed)
@@ -118,5 +118,19 @@ internal static class SimulateLive
         }
 
         return s.ToString();
+    }
+
+    /// <summary>Writes each progress line at once, on the caller's thread.</summary>
+    private sealed class Lines(TextWriter writer) : IProgress<string>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(string value)
+        {
+            lock (_gate)
+            {
+                writer.WriteLine(value);
+            }
+        }
     }
 }

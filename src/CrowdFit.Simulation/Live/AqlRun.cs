@@ -55,7 +55,6 @@ internal sealed class AqlRun : PolicyRun
 
     public override int FirstNeed => 1;
 
-
     public LiveProject Project => _project;
 
     public override int Pick(int task, IReadOnlyList<int> candidates, double draw)
@@ -87,6 +86,14 @@ internal sealed class AqlRun : PolicyRun
             _names.Add(_accountIds[c]);
         }
 
+        // Ties (before the first estimate every worker looks alike) go by the round's shuffled order of the
+        // candidates, not by account number.
+        var order = new Dictionary<int, int>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            order[candidates[i]] = i;
+        }
+
         var pairs = new List<(double Score, int Task, int Account)>();
         foreach (var task in tasks.Distinct())
         {
@@ -99,7 +106,7 @@ internal sealed class AqlRun : PolicyRun
             }
         }
 
-        pairs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Task != b.Task ? a.Task.CompareTo(b.Task) : a.Account.CompareTo(b.Account));
+        pairs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : order[a.Account] != order[b.Account] ? order[a.Account].CompareTo(order[b.Account]) : a.Task.CompareTo(b.Task));
         var slots = tasks.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         var used = new HashSet<int>();
         var plan = new List<(int, int)>();

@@ -101,6 +101,23 @@ public sealed partial class LiveProject
         var counts = new double[workers * kk];
         var pooled = new double[kk];
         var seen = new int[workers];
+
+        // Skills weigh recent answers more: an answer counts half as much for every SkillHalfLife answers the
+        // worker has given since, so a worker who turns careless loses the lead their history gave them.
+        var total = new int[workers];
+        foreach (var row in rows)
+        {
+            total[s.AnswerWorker[row]]++;
+        }
+
+        var rank = new int[rows.Length];
+        var given = new int[workers];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rank[i] = given[s.AnswerWorker[rows[i]]]++;
+        }
+
+        var decay = Math.Log(2) / _options.SkillHalfLife;
         var evidence = new SkillEvidence(workers, Math.Max(1, s.Types));
         var excluded = new List<int>();
         var flaggedWorker = scores?.WorkerFlagged.ToArray() ?? new bool[workers];
@@ -123,7 +140,8 @@ public sealed partial class LiveProject
                 pooled[(y * _k) + l] += posterior[y];
             }
 
-            evidence.Add(w, s.TaskType[t], s.Gold[t] >= 0 ? (l == s.Gold[t] ? 1 : 0) : posterior[l], s.Gold[t] >= 0 ? _options.GoldWeight : 1);
+            var recency = Math.Exp(-decay * (total[w] - 1 - rank[set.SourceRow(a)]));
+            evidence.Add(w, s.TaskType[t], s.Gold[t] >= 0 ? (l == s.Gold[t] ? 1 : 0) : posterior[l], recency * (s.Gold[t] >= 0 ? _options.GoldWeight : 1));
         }
 
         // Empirical Bayes: the crowd's pooled confusion (itself under the fixed prior) is the prior of every

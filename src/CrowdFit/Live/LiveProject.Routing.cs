@@ -65,7 +65,7 @@ public sealed partial class LiveProject
             Span<bool> ok = available.Count <= 256 ? stackalloc bool[available.Count] : new bool[available.Count];
             for (var i = 0; i < available.Count; i++)
             {
-                var standing = Standing(task, available[i]);
+                var standing = Standing(task, available[i], score: best);
                 ok[i] = standing.Ineligible is null;
                 eligible += ok[i] ? 1 : 0;
                 if (ok[i] && standing.Score > topScore)
@@ -92,8 +92,11 @@ public sealed partial class LiveProject
         }
     }
 
-    /// <summary>A worker's standing for a task; workers not seen before are judged on the crowd's skills.</summary>
-    private RankedWorker Standing(int task, string id)
+    /// <summary>
+    /// A worker's standing for a task; workers not seen before are judged on the crowd's skills. Without
+    /// <paramref name="score"/> only eligibility is worked out (a random pick needs no more).
+    /// </summary>
+    private RankedWorker Standing(int task, string id, bool score = true)
     {
         var model = _model;
         var known = _workerIndex.TryGetValue(id, out var worker);
@@ -118,7 +121,7 @@ public sealed partial class LiveProject
             why = model.FlagReason(w) is { } flag ? $"flagged: {flag}" : Ineligible(model, w, type);
         }
 
-        if (why is not null)
+        if (why is not null || !score)
         {
             return new RankedWorker(id, 0, skill.Mean, skill.Low, acceptRate, risk, why);
         }

@@ -62,6 +62,12 @@ public sealed record LiveProjectOptions
     /// <summary>How many ordinary answers one gold (control) answer counts for in the skill model.</summary>
     public double GoldWeight { get; init; } = 3;
 
+    /// <summary>
+    /// Answers after which an answer counts half as much in a worker's predicted accuracy (routing and the
+    /// minimum-accuracy requirement), so the prediction follows a worker who changes.
+    /// </summary>
+    public double SkillHalfLife { get; init; } = 200;
+
     /// <summary>Fraud probability above which a worker may not answer alone (1+0) even when not flagged.</summary>
     public double TrustRisk { get; init; } = 0.5;
 
@@ -95,6 +101,11 @@ public sealed record LiveProjectOptions
         if (!(WorkerPriorStrength > 0))
         {
             problems.Add($"WorkerPriorStrength must be positive (was {WorkerPriorStrength}).");
+        }
+
+        if (!(SkillHalfLife > 0))
+        {
+            problems.Add($"SkillHalfLife must be positive (was {SkillHalfLife}).");
         }
 
         if (!(GoldWeight > 0))

@@ -85,11 +85,13 @@ public sealed partial class LiveProject
         var gold = GoldLabels.FromPerTask(s.Gold, _k);
         TruthResult truth;
         FraudScores? scores = null;
+        WorkLog? log = null;
         if (_options.Detectors && set.Count > 0)
         {
             var analysis = FraudAnalysis.Run(set, null, gold, _options.DetectorSet, _options.Analysis);
             truth = analysis.Truth;
             scores = analysis.Scores;
+            log = analysis.Log;
         }
         else
         {
@@ -126,7 +128,9 @@ public sealed partial class LiveProject
             var w = set.Workers[a];
             var t = set.Tasks[a];
             var l = set.AnswerLabels[a];
-            if (scores is not null && (scores.AnswerFlagged[a] || flaggedWorker[w]))
+            // Out go the flagged answers, and a flagged worker's answers from the flag's onset on (all of them
+            // when the flag has no onset): a sleeper's good answers before it stay.
+            if (scores is not null && (scores.AnswerFlagged[a] || (flaggedWorker[w] && log!.PositionInTimeline(a) >= scores.WorkerOnset[w])))
             {
                 excluded.Add(rows[set.SourceRow(a)]);
                 continue;
@@ -220,8 +224,10 @@ public sealed partial class LiveProject
                 continue;
             }
 
+            // The analysis flagged answers it saw (from a change's onset on); a flagged worker's answers it did
+            // not see (on tasks still open) leave too.
             var t = s.AnswerTask[a];
-            drop[a] |= model.FlagReason(s.AnswerWorker[a]) is not null;
+            drop[a] |= s.Status[t] == LiveTaskStatus.Open && model.FlagReason(s.AnswerWorker[a]) is not null;
             if (drop[a])
             {
                 lost[t] = true;

@@ -86,6 +86,12 @@ public sealed partial class SpamState
 
             var byChange = changeP / ChangeWeight <= p;
             var start = Onset(byChange ? n - bestLength : 0, honest.Mean);
+            if (byChange && start != n - bestLength && !SpamFrom(start, n, honest.Mean))
+            {
+                // The likelihood's onset fell where the answers after it are as good as an honest worker's: the
+                // evidence is the tested run, so the flag starts there.
+                start = n - bestLength;
+            }
             var reason = pattern.P / PatternWeight <= p ? PatternReason(pattern)
                 : degeneracyP / DegeneracyWeight <= p && !byChange ? DegeneracyReason(run, degenerateLabel, n)
                 : SkillReason(start, n, byChange, honest);
@@ -160,6 +166,18 @@ public sealed partial class SpamState
             }
 
             return best;
+        }
+
+        /// <summary>Whether the answers from <paramref name="start"/> on show a skill under the honest median.</summary>
+        private bool SpamFrom(int start, int n, double honestMean)
+        {
+            _later.Clear();
+            for (var i = start; i < n; i++)
+            {
+                _later.Add(Row(i), _labels[i]);
+            }
+
+            return Math.Abs(_later.Estimate(_prior, _options.ShareSmoothing).Kappa) < honestMean;
         }
 
         private string SkillReason(int start, int n, bool byChange, HonestSkill honest)

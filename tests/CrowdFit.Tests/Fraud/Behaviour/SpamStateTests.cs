@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CrowdFit.Answers;
 using CrowdFit.Fraud;
 using CrowdFit.Fraud.Behaviour;
@@ -174,5 +176,67 @@ public sealed class SpamStateTests
 
         Assert.Contains(nameof(SpamStateOptions.MinSegment), error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(SpamStateOptions.SegmentGrowth), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LongGoodHistoryThenRandomTail_OnsetAndReasonCoverOnlyTheTail()
+    {
+        const int Tail = 30;
+        var (clean, turned, worker) = LongHistoryCrowds(Tail);
+        var length = turned.Log.Timeline(worker).Length;
+
+        var report = new SpamState().Run(turned.Log);
+
+        Assert.True(length >= 1000, $"history of {length} answers");
+        Assert.True(report.WorkerP[worker] <= FlagLevel, $"p {report.WorkerP[worker]}");
+        var onset = report.Onsets![worker];
+        Assert.InRange(onset, turned.Onset[worker] - 10, turned.Onset[worker] + 10);
+        var timeline = turned.Log.Timeline(worker);
+        for (var i = 0; i < turned.Onset[worker] - 10; i++)
+        {
+            Assert.Equal(1f, report.AnswerP[timeline[i]]);
+        }
+
+        var reason = report.WorkerReason(worker)!;
+        var match = Regex.Match(reason, @"skill -?\d+\.\d+ over (\d+) answers");
+        Assert.True(match.Success, reason);
+        var covered = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(covered, Tail / 2, Tail + 10);
+        Assert.True(report.WorkerP[worker] < new SpamState().Run(clean.Log).WorkerP[worker]);
+    }
+
+    [Fact]
+    public void Run_LongGoodHistoryWithoutTail_NotFlagged()
+    {
+        var (clean, _, worker) = LongHistoryCrowds(30);
+
+        var report = new SpamState().Run(clean.Log);
+
+        Assert.True(report.WorkerP[worker] > FlagLevel, $"p {report.WorkerP[worker]}, reason {report.WorkerReason(worker)}");
+        var flagged = Enumerable.Range(0, clean.Roles.Length).Count(w => report.WorkerP[w] <= FlagLevel);
+        Assert.True(flagged <= 1, $"{flagged} honest workers flagged");
+        Assert.All(report.AnswerP.ToArray(), p => Assert.True(p > FlagLevel));
+    }
+
+    /// <summary>
+    /// The same seeded crowd twice: 30 honest workers and one more, accurate (0.95), worker with over a thousand answers, honest
+    /// throughout in the first, and turned to random labels for its last <paramref name="tail"/> answers in the second.
+    /// </summary>
+    private static (TestCrowd Clean, TestCrowd Turned, int Worker) LongHistoryCrowds(int tail)
+    {
+        static CrowdSpec Spec(int onset) => new()
+        {
+            Tasks = 6000,
+            MinAccuracy = 0.4,
+            ActivitySigma = 0.2,
+            Seed = 6,
+            SleeperOnset = onset,
+            Workers = [(CrowdRole.Honest, 30), (CrowdRole.Sleeper, 1)],
+        };
+
+        var clean = TestCrowd.Build(Spec(int.MaxValue));
+        var worker = clean.WorkersOf(CrowdRole.Sleeper).Single();
+        var turned = TestCrowd.Build(Spec(clean.Log.Timeline(worker).Length - tail));
+        return (clean, turned, worker);
     }
 }

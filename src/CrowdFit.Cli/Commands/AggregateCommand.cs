@@ -60,8 +60,15 @@ internal static class AggregateCommand
             var convergence = result.Converged ? "converged" : "stopped at the iteration limit";
             stdout.WriteLine(Text($"{method.Name}: {result.Iterations} iterations, {convergence} ({clock.Elapsed.TotalSeconds:F2} s)"));
 
+            // Gold efficacy: the crowd's own view of every gold item, to find wrong gold.
+            var audit = log.Gold is { Count: > 0 } gold ? GoldAudit.Audit(answers, gold, method) : null;
+            if (audit is not null)
+            {
+                stdout.WriteLine(Text($"gold audit: {audit.Count:N0} gold items, {audit.Count(i => i.Suspect):N0} whose gold label the crowd makes unlikely (≤ 5 %)"));
+            }
+
             clock.Restart();
-            var written = ResultFiles.Write(settings.Output, result, settings.PerAnswer);
+            var written = ResultFiles.Write(settings.Output, result, settings.PerAnswer, audit);
             stdout.WriteLine(Text($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.Output} ({clock.Elapsed.TotalSeconds:F2} s)"));
             Summary.Print(result, stdout);
         });

@@ -23,6 +23,28 @@ public sealed class AggregateCommandTests
     }
 
     [Fact]
+    public void Run_WithGold_WritesTheGoldAuditMostSuspectFirst()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\ng1,w1,dog\ng1,w2,dog\ng1,w3,dog\ng2,w1,cat\ng2,w2,cat\ng2,w3,dog\n");
+        var gold = folder.Write("gold.csv", "task,label\ng1,cat\ng2,cat\n");
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("aggregate", answers, "--gold", gold, "--out", output, "--method", "mv");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("gold audit: 2 gold items, 1 whose gold label the crowd makes unlikely", stdout, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "task,gold,answers,pass_rate,gold_posterior,crowd_label,crowd_confidence,suspect",
+                "g1,cat,3,0,0,dog,1,yes",
+                "g2,cat,3,0.666667,0.666667,cat,0.666667,no",
+            ],
+            File.ReadAllLines(Path.Combine(output, "gold_audit.csv")));
+    }
+
+    [Fact]
     public void Run_BadTimestamp_ExitsTwoWithOneLineAndWritesNothing()
     {
         using var folder = new TempFolder();

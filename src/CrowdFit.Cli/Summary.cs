@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrowdFit.Agreement;
 using CrowdFit.Truth;
 
 namespace CrowdFit.Cli;
@@ -32,6 +33,15 @@ internal static class Summary
         stdout.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"confidence: mean {confidence / tasks:F3}; {uncertain:N0} tasks ({100.0 * uncertain / tasks:F1} %) below {UncertainBelow:F2}"));
+
+        var kappa = FleissKappa.Compute(answers);
+        var alpha = KrippendorffAlpha.Nominal(answers);
+        if (kappa.TasksUsed > 0)
+        {
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"agreement: Fleiss' kappa {kappa.Kappa:F3}, Krippendorff's alpha {alpha.Alpha:F3} over {kappa.TasksUsed:N0} tasks with two answers or more"));
+        }
 
         var workers = result.Workers.Where(w => w.Answers > 0).ToList();
         var weak = workers.Count(w => w.AccuracyHigh < 0.5);

@@ -6,6 +6,7 @@ using CrowdFit.Fraud;
 using CrowdFit.Fraud.Rules;
 using CrowdFit.Learning;
 using CrowdFit.Truth;
+using CrowdFit.Workforce;
 
 namespace CrowdFit.Cli.Commands;
 
@@ -13,7 +14,7 @@ namespace CrowdFit.Cli.Commands;
 internal static class AnalyzeCommand
 {
     /// <summary>What to analyse and where to write.</summary>
-    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null);
+    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null, double PayFloor = 7.25);
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -24,10 +25,11 @@ internal static class AnalyzeCommand
         var fpr = new Option<double>("--fpr") { Description = "Target share of honest workers (and answers) flagged.", DefaultValueFactory = _ => FraudScoringOptions.Default.FalsePositiveRate };
         var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.DefaultName };
         var rounds = new Option<int>("--rounds") { Description = "Rounds of infer truth, run the detectors, infer truth again without the flagged answers.", DefaultValueFactory = _ => FraudAnalysisOptions.Default.Rounds };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for labels.csv, workers.csv, flags.csv and rings.csv.", Required = true };
+        var payFloor = new Option<double>("--pay-floor") { Description = "Hourly pay floor, in the reward column's currency: pay.csv and the summary show who and which task types earn under it (needs started_at, submitted_at and reward).", DefaultValueFactory = _ => PayOptions.Default.Floor };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for labels.csv, workers.csv, flags.csv, rings.csv and (with times and rewards) pay.csv.", Required = true };
         var command = new Command("analyze", "Find fraud and error: per-answer and per-worker fraud probability with reasons, rings, and truth without the flagged answers.")
         {
-            answers, gold, rules, confirmed, fpr, method, rounds, output,
+            answers, gold, rules, confirmed, fpr, method, rounds, payFloor, output,
         };
         command.SetAction(parse => Run(
             new Settings(
@@ -38,7 +40,8 @@ internal static class AnalyzeCommand
                 parse.GetValue(fpr),
                 parse.GetValue(method)!,
                 parse.GetValue(output)!.FullName,
-                parse.GetValue(rounds)),
+                parse.GetValue(rounds),
+                parse.GetValue(payFloor)),
             stdout,
             stderr));
         return command;
@@ -52,6 +55,12 @@ internal static class AnalyzeCommand
             Rounds = settings.Rounds ?? FraudAnalysisOptions.Default.Rounds,
             Scoring = FraudScoringOptions.Default with { FalsePositiveRate = settings.FalsePositiveRate, AnswerFalsePositiveRate = settings.FalsePositiveRate },
         };
+        if (!(settings.PayFloor > 0) || double.IsInfinity(settings.PayFloor))
+        {
+            stderr.WriteLine($"crowdfit analyze: --pay-floor must be a positive number (was {settings.PayFloor.ToString(CultureInfo.InvariantCulture)}).");
+            return 2;
+        }
+
         if (options.Problems() is { Count: > 0 } problems)
         {
             // --fpr sets both the worker and the answer rate, so the two problems it causes read as one.
@@ -78,11 +87,30 @@ internal static class AnalyzeCommand
             var progress = new Progress(stdout, clock);
             var result = FraudAnalysis.Run(answers, log.Context, log.Gold, detectors, options, stacked, progress);
 
+            var pay = log.Context is { } context ? EffectivePay.Analyze(answers, context, PayOptions.Default with { Floor = settings.PayFloor, Currency = "" }) : null;
+
             clock.Restart();
-            var written = AnalysisFiles.Write(settings.Output, result);
+            var written = AnalysisFiles.Write(settings.Output, result, pay);
             stdout.WriteLine(Text($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.Output} ({clock.Elapsed.TotalSeconds:F2} s)"));
             PrintSummary(result, stdout, total.Elapsed);
+            PrintPay(pay, stdout);
         });
+    }
+
+    private static void PrintPay(PayReport? pay, TextWriter stdout)
+    {
+        if (pay is null || !pay.Ran)
+        {
+            stdout.WriteLine($"pay: not measured, {pay?.SkippedBecause ?? "the log has only the required columns"}");
+            return;
+        }
+
+        var below = pay.Workers.Count(w => w.BelowFloor);
+        stdout.WriteLine(Text($"pay: {pay.Hours:N1} h of work, {pay.Paid:N2} paid, {pay.Paid / Math.Max(pay.Hours, 1e-9):N2}/h overall; {below:N0} of {pay.Workers.Count:N0} workers under the floor {pay.Floor:N2}/h"));
+        foreach (var flag in pay.Flags)
+        {
+            stdout.WriteLine($"  {flag}");
+        }
     }
 
     private static FraudRules? RulesFile(string? path)

@@ -17,21 +17,27 @@ public static class AnalysisFiles
     /// <summary>Writes the files into <paramref name="directory"/>, creating it when needed.</summary>
     /// <param name="directory">The output directory.</param>
     /// <param name="result">The analysis.</param>
+    /// <param name="pay">An effective-pay report to write as <c>pay.csv</c> too, when it ran; may be null.</param>
     /// <returns>The paths written.</returns>
     /// <exception cref="IOException">A file could not be written; no target file was replaced.</exception>
-    public static IReadOnlyList<string> Write(string directory, FraudAnalysisResult result)
+    public static IReadOnlyList<string> Write(string directory, FraudAnalysisResult result, Workforce.PayReport? pay = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(result);
-        OutputFile[] outputs =
+        List<OutputFile> outputs =
         [
             new(Path.Combine(directory, ResultFiles.LabelsFileName), stream => ResultCsvWriter.WriteLabels(result.Truth, stream)),
             new(Path.Combine(directory, ResultFiles.WorkersFileName), stream => FraudCsvWriter.WriteWorkers(result, stream)),
             new(Path.Combine(directory, FlagsFileName), stream => FraudCsvWriter.WriteFlags(result, stream)),
             new(Path.Combine(directory, RingsFileName), stream => FraudCsvWriter.WriteRings(result, stream)),
         ];
+        if (pay is { Ran: true })
+        {
+            outputs.Add(new(Path.Combine(directory, PayCsvWriter.FileName), stream => PayCsvWriter.Write(pay, stream)));
+        }
+
         Directory.CreateDirectory(directory);
-        AtomicFile.WriteAll(outputs);
+        AtomicFile.WriteAll([.. outputs]);
         return [.. outputs.Select(output => output.Path)];
     }
 }

@@ -28,7 +28,11 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stderr);
         Assert.Contains("read 1,800 answers: 600 tasks, 32 workers, 4 labels", stdout, StringComparison.Ordinal);
-        Assert.Contains("wrote labels.csv, workers.csv, flags.csv, rings.csv", stdout, StringComparison.Ordinal);
+        Assert.Contains("wrote labels.csv, workers.csv, flags.csv, rings.csv, pay.csv", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"pay: [\d,.]+ h of work, [\d,.]+ paid, [\d,.]+/h overall; \d+ of 32 workers under the floor 7\.25/h", stdout);
+        var pay = File.ReadAllLines(Path.Combine(output, "pay.csv"));
+        Assert.Equal("worker,task_type,answers,paid,hours,hourly_pay,below_floor,shortfall", pay[0]);
+        Assert.Equal(32, pay.Skip(1).Count(line => line.Split(',')[1].Length == 0));
         Assert.Equal("task,label,confidence,p_a,p_b,p_c,p_d", File.ReadLines(Path.Combine(output, "labels.csv")).First());
         Assert.Equal(601, File.ReadLines(Path.Combine(output, "labels.csv")).Count());
         Assert.Equal("task,worker,fraud_probability,p_value,reasons", File.ReadLines(Path.Combine(output, "flags.csv")).First());
@@ -50,6 +54,19 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Run_BadPayFloor_ExitsTwoNamingTheOption()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\nt1,w1,cat\n");
+
+        var (code, _, stderr) = Cli.Run("analyze", answers, "--pay-floor", "0", "--out", folder.File("out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--pay-floor must be a positive number (was 0)", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Fact]
     public void Run_TaskWorkerLabelOnly_RunsAndSaysWhichDetectorsSkippedAndWhy()
     {
         using var folder = new TempFolder();
@@ -68,6 +85,8 @@ public sealed class AnalyzeCommandTests
         Assert.Contains("  shared-account: skipped, needs ", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("spam-state: skipped", stdout, StringComparison.Ordinal);
         Assert.All(["labels.csv", "workers.csv", "flags.csv", "rings.csv"], name => Assert.True(File.Exists(Path.Combine(output, name)), name));
+        Assert.Contains("pay: not measured, the log has only the required columns", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "pay.csv")));
 
         // Labels alone still give the constant spammer away.
         var constant = Kinds(crowd).Single(k => k.Value == AdversaryKind.ConstantSpammer).Key;

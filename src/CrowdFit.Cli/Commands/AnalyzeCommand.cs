@@ -4,7 +4,9 @@ using System.Globalization;
 using CrowdFit.Formats;
 using CrowdFit.Fraud;
 using CrowdFit.Fraud.Rules;
+using CrowdFit.Answers;
 using CrowdFit.Learning;
+using CrowdFit.Operations;
 using CrowdFit.Truth;
 using CrowdFit.Workforce;
 
@@ -94,7 +96,42 @@ internal static class AnalyzeCommand
             stdout.WriteLine(Text($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.Output} ({clock.Elapsed.TotalSeconds:F2} s)"));
             PrintSummary(result, stdout, total.Elapsed);
             PrintPay(pay, stdout);
+            if (log.Context is { } audited)
+            {
+                PrintOperations(result, audited, stdout);
+            }
         });
+    }
+
+    /// <summary>Drift by day and the cohort audit by country, each only when the log has what it needs.</summary>
+    private static void PrintOperations(FraudAnalysisResult result, AnswerContext context, TextWriter stdout)
+    {
+        var answers = result.Log.Answers;
+        var drift = Drift.Analyze(answers, context, result.Truth);
+        if (drift.Ran)
+        {
+            stdout.WriteLine(Text($"drift: {drift.Windows.Count:N0} windows by day, {drift.Alerts.Count:N0} alerts"));
+            foreach (var alert in drift.Alerts.Take(10))
+            {
+                stdout.WriteLine($"  {alert.Text}");
+            }
+        }
+
+        var difficulty = new double[answers.TaskCount];
+        for (var t = 0; t < difficulty.Length; t++)
+        {
+            difficulty[t] = 1 - result.Truth.Confidence(t);
+        }
+
+        var cohorts = CohortAudit.Analyze(answers, context, result.Scores.WorkerFlagged, difficulty);
+        if (cohorts.Ran)
+        {
+            stdout.WriteLine(Text($"cohorts by {cohorts.Column}: {cohorts.Cohorts.Count:N0}, {cohorts.Findings.Count:N0} flagged more often than the difficulty of their tasks explains"));
+            foreach (var finding in cohorts.Findings)
+            {
+                stdout.WriteLine($"  {finding}");
+            }
+        }
     }
 
     private static void PrintPay(PayReport? pay, TextWriter stdout)

@@ -30,6 +30,8 @@ public sealed class AnalyzeCommandTests
         Assert.Contains("read 1,800 answers: 600 tasks, 32 workers, 4 labels", stdout, StringComparison.Ordinal);
         Assert.Contains("wrote labels.csv, workers.csv, flags.csv, rings.csv, pay.csv", stdout, StringComparison.Ordinal);
         Assert.Matches(@"pay: [\d,.]+ h of work, [\d,.]+ paid, [\d,.]+/h overall; \d+ of 32 workers under the floor 7\.25/h", stdout);
+        Assert.Matches(@"drift: \d+ windows by day, \d+ alerts", stdout);
+        Assert.Matches(@"cohorts by country: \d+, \d+ flagged more often than the difficulty of their tasks explains", stdout);
         var pay = File.ReadAllLines(Path.Combine(output, "pay.csv"));
         Assert.Equal("worker,task_type,answers,paid,hours,hourly_pay,below_floor,shortfall", pay[0]);
         Assert.Equal(32, pay.Skip(1).Count(line => line.Split(',')[1].Length == 0));
@@ -86,6 +88,7 @@ public sealed class AnalyzeCommandTests
         Assert.DoesNotContain("spam-state: skipped", stdout, StringComparison.Ordinal);
         Assert.All(["labels.csv", "workers.csv", "flags.csv", "rings.csv"], name => Assert.True(File.Exists(Path.Combine(output, name)), name));
         Assert.Contains("pay: not measured, the log has only the required columns", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("drift:", stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output, "pay.csv")));
 
         // Labels alone still give the constant spammer away.

@@ -1,3 +1,4 @@
+using CrowdFit.Fraud.Behaviour;
 using CrowdFit.Numerics;
 
 namespace CrowdFit.Operations;
@@ -5,8 +6,6 @@ namespace CrowdFit.Operations;
 public static partial class CohortAudit
 {
     /// <summary>The coefficients of the erfc fit below the highest, highest first.</summary>
-    private static readonly double[] s_erfcCoefficients =
-        [-0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223];
 
     /// <summary>
     /// The exact conditional test of a cohort against the rest, stratified: P(X ≥ <paramref name="observed"/>) for X
@@ -54,7 +53,7 @@ public static partial class CohortAudit
 
         if (total > maxExact)
         {
-            return variance <= 0 ? (observed <= mean ? 1 : 0) : 0.5 * Erfc((observed - 0.5 - mean) / Math.Sqrt(2 * variance));
+            return variance <= 0 ? (observed <= mean ? 1 : 0) : 0.5 * Tails.Erfc((observed - 0.5 - mean) / Math.Sqrt(2 * variance));
         }
 
         return ExactUpperTail(workers, flagged, drawn, observed, total, scratch);
@@ -107,22 +106,4 @@ public static partial class CohortAudit
 
     private static double LogChoose(int n, int k) =>
         SpecialFunctions.LogGamma(n + 1.0) - SpecialFunctions.LogGamma(k + 1.0) - SpecialFunctions.LogGamma(n - k + 1.0);
-
-    /// <summary>
-    /// The complementary error function by the Chebyshev fit of Numerical Recipes (2nd ed., §6.2, <c>erfcc</c>),
-    /// fractional error under 1.2e-7 everywhere.
-    /// </summary>
-    internal static double Erfc(double x)
-    {
-        var z = Math.Abs(x);
-        var t = 1 / (1 + (0.5 * z));
-        var poly = 0.17087277;
-        foreach (var c in s_erfcCoefficients)
-        {
-            poly = c + (t * poly);
-        }
-
-        var r = t * Math.Exp(-(z * z) + poly);
-        return x >= 0 ? r : 2 - r;
-    }
 }

@@ -93,7 +93,7 @@ public static partial class Drift
             }
         }
 
-        return (used < 2 ? 1 : DriftTails.ChiSquareUpper(statistic / designEffect, used - 1), moved);
+        return (used < 2 ? 1 : CrowdFit.Numerics.ChiSquare.Upper(statistic / designEffect, used - 1), moved);
     }
 
     /// <summary>The pooled two-proportion z test, two-sided, with the variance multiplied by the design effect.</summary>

@@ -62,7 +62,7 @@ public sealed class CohortTailTests
     [InlineData(2.5, 4.069520174449590e-4)]
     public void Erfc_KnownValues_WithinTheFitsError(double x, double expected)
     {
-        var value = CohortAudit.Erfc(x);
+        var value = CrowdFit.Fraud.Behaviour.Tails.Erfc(x);
 
         Assert.Equal(expected, value, expected * 2e-7);
     }

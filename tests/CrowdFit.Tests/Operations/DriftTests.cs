@@ -112,19 +112,19 @@ public sealed class DriftTests
     [InlineData(0.5, 3, 0.918891412)]
     public void ChiSquareUpper_PublishedQuantiles_GiveTheirTail(double x, int degrees, double tail)
     {
-        Assert.Equal(tail, DriftTails.ChiSquareUpper(x, degrees), 1e-8);
+        Assert.Equal(tail, CrowdFit.Numerics.ChiSquare.Upper(x, degrees), 1e-8);
     }
 
     [Fact]
     public void ChiSquareUpper_EvenDegrees_MatchesTheClosedForm()
     {
         // For k = 2j degrees, P(χ² ≥ x) = e^{−x/2} Σ_{i<j} (x/2)^i / i!.
-        Assert.Equal(Math.Exp(-2.5), DriftTails.ChiSquareUpper(5, 2), 1e-14);
-        Assert.Equal(3.625 * Math.Exp(-1.5), DriftTails.ChiSquareUpper(3, 6), 1e-14);
-        var far = DriftTails.ChiSquareUpper(100, 4);
+        Assert.Equal(Math.Exp(-2.5), CrowdFit.Numerics.ChiSquare.Upper(5, 2), 1e-14);
+        Assert.Equal(3.625 * Math.Exp(-1.5), CrowdFit.Numerics.ChiSquare.Upper(3, 6), 1e-14);
+        var far = CrowdFit.Numerics.ChiSquare.Upper(100, 4);
         Assert.Equal(1, far / (51 * Math.Exp(-50)), 1e-10);
-        Assert.Equal(1, DriftTails.ChiSquareUpper(0, 3));
-        Assert.Equal(1, DriftTails.ChiSquareUpper(double.NaN, 3));
+        Assert.Equal(1, CrowdFit.Numerics.ChiSquare.Upper(0, 3));
+        Assert.Equal(1, CrowdFit.Numerics.ChiSquare.Upper(double.NaN, 3));
     }
 
     /// <summary>One task per answer, worker w{i}, submitted at noon on day <c>days[i]</c> from 2026-03-01; the first rows untimed.</summary>

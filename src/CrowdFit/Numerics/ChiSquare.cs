@@ -1,14 +1,12 @@
-using CrowdFit.Numerics;
+namespace CrowdFit.Numerics;
 
-namespace CrowdFit.Operations;
-
-/// <summary>The chi-square tail behind the label distribution test of <see cref="Drift"/>.</summary>
+/// <summary>The chi-square upper tail (used by the drift test of the label mix).</summary>
 /// <remarks>
 /// P(χ²_k ≥ x) = Q(k/2, x/2), the regularized upper incomplete gamma function, by its power series below a + 1
 /// and by its continued fraction (modified Lentz) above, where the tail itself is summed so that tiny p-values
 /// keep their digits (Press et al., Numerical Recipes, 3rd ed., §6.2).
 /// </remarks>
-internal static class DriftTails
+internal static class ChiSquare
 {
     /// <summary>Most terms of the series or the continued fraction; both need about √a terms near the mean.</summary>
     private const int MaxTerms = 10_000;
@@ -21,7 +19,7 @@ internal static class DriftTails
 
     /// <summary>P(X ≥ x) for X ~ χ² with <paramref name="degrees"/> degrees of freedom.</summary>
     /// <returns>The tail in [0, 1]; 1 for x ≤ 0, NaN x, or fewer than one degree of freedom; 0 for x = +∞.</returns>
-    public static double ChiSquareUpper(double x, int degrees)
+    public static double Upper(double x, int degrees)
     {
         if (!(x > 0) || degrees < 1)
         {

@@ -103,10 +103,17 @@ internal static class AnalyzeCommand
         });
     }
 
-    /// <summary>Drift by day and the cohort audit by country, each only when the log has what it needs.</summary>
+    /// <summary>Operations metrics, drift by day and the cohort audit by country, each only when the log has what it needs.</summary>
     private static void PrintOperations(FraudAnalysisResult result, AnswerContext context, TextWriter stdout)
     {
         var answers = result.Log.Answers;
+        var metrics = OperationsMetrics.Compute(answers, result.Truth, result.Log.Gold, result.Scores.AnswerFlagged, context);
+        stdout.WriteLine(Text($"operations: agreement {metrics.AgreementRate:P1}, gold pass {metrics.GoldPassRate:P1}, first answer overturned on {metrics.CorrectionRate:P1} of tasks, {metrics.ReworkPer100:N0} answers beyond the first per 100 tasks, {metrics.FlagRate:P1} of answers flagged"));
+        foreach (var row in metrics.Scorecard.Take(5))
+        {
+            stdout.WriteLine(Text($"  project {row.Name}: {row.Answers:N0} answers by {row.Workers:N0} workers, agreement {row.AgreementRate:P1}, gold pass {row.GoldPassRate:P1}, {row.FlagRate:P1} flagged"));
+        }
+
         var drift = Drift.Analyze(answers, context, result.Truth);
         if (drift.Ran)
         {

@@ -30,6 +30,7 @@ public sealed class AnalyzeCommandTests
         Assert.Contains("read 1,800 answers: 600 tasks, 32 workers, 4 labels", stdout, StringComparison.Ordinal);
         Assert.Contains("wrote labels.csv, workers.csv, flags.csv, rings.csv, pay.csv", stdout, StringComparison.Ordinal);
         Assert.Matches(@"pay: [\d,.]+ h of work, [\d,.]+ paid, [\d,.]+/h overall; \d+ of 32 workers under the floor 7\.25/h", stdout);
+        Assert.Matches(@"operations: agreement [\d.]+ %, gold pass [\d.]+ %, first answer overturned on [\d.]+ % of tasks, \d+ answers beyond the first per 100 tasks", stdout);
         Assert.Matches(@"drift: \d+ windows by day, \d+ alerts", stdout);
         Assert.Matches(@"cohorts by country: \d+, \d+ flagged more often than the difficulty of their tasks explains", stdout);
         var pay = File.ReadAllLines(Path.Combine(output, "pay.csv"));

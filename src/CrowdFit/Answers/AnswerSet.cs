@@ -220,6 +220,33 @@ public sealed class AnswerSet
         return FromColumns(_taskIds, _workerIds, _labels, task, worker, label, idsKnownDistinct: true);
     }
 
+    /// <summary>
+    /// Answer positions grouped by worker (in answer order within a worker) and each worker's offset into them:
+    /// worker w's answers are <c>Order[WorkerStart[w]..WorkerStart[w + 1]]</c>. A counting sort, O(answers).
+    /// </summary>
+    internal (int[] Order, int[] WorkerStart) ByWorker()
+    {
+        var workerStart = new int[WorkerCount + 1];
+        foreach (var w in _worker)
+        {
+            workerStart[w + 1]++;
+        }
+
+        for (var w = 0; w < WorkerCount; w++)
+        {
+            workerStart[w + 1] += workerStart[w];
+        }
+
+        var next = workerStart[..^1];
+        var order = new int[_worker.Length];
+        for (var a = 0; a < _worker.Length; a++)
+        {
+            order[next[_worker[a]]++] = a;
+        }
+
+        return (order, workerStart);
+    }
+
     /// <summary>Builds an answer set from string triples; convenient for tests and small logs.</summary>
     public static AnswerSet FromTriples(IEnumerable<(string Task, string Worker, string Label)> answers, IEnumerable<string>? extraLabels = null)
     {

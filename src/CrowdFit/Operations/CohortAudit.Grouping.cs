@@ -4,30 +4,6 @@ namespace CrowdFit.Operations;
 
 public static partial class CohortAudit
 {
-    /// <summary>Answer positions grouped by worker (in answer order within a worker) and each worker's offset.</summary>
-    private static (int[] Order, int[] WorkerStart) ByWorker(AnswerSet answers)
-    {
-        var workers = answers.Workers;
-        var workerStart = new int[answers.WorkerCount + 1];
-        foreach (var w in workers)
-        {
-            workerStart[w + 1]++;
-        }
-
-        for (var w = 0; w < answers.WorkerCount; w++)
-        {
-            workerStart[w + 1] += workerStart[w];
-        }
-
-        var next = workerStart[..^1];
-        var order = new int[workers.Length];
-        for (var a = 0; a < workers.Length; a++)
-        {
-            order[next[workers[a]]++] = a;
-        }
-
-        return (order, workerStart);
-    }
 
     /// <summary>Each worker's most frequent code (the unknown cohort when none), -1 for a worker without answers.</summary>
     private static int[] CategoryCohorts(AnswerSet answers, CategoricalColumn categories, int[] order, int[] workerStart)

@@ -107,7 +107,7 @@ public static partial class CohortAudit
             throw new ArgumentException($"The context has {context.RowCount} rows; the answers refer to row {MaxSourceRow(answers)}.", nameof(context));
         }
 
-        var (order, workerStart) = ByWorker(answers);
+        var (order, workerStart) = answers.ByWorker();
         string[] names;
         int[] cohort;
         if (categories is null)

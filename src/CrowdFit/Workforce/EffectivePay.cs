@@ -71,7 +71,7 @@ public static partial class EffectivePay
         }
 
         var gapTicks = (long)Math.Min(options.MaxGapSeconds * TimeSpan.TicksPerSecond, long.MaxValue / 4.0);
-        var (order, workerStart) = ByWorker(answers);
+        var (order, workerStart) = answers.ByWorker();
         var hours = AttributeHours(answers.WorkerCount, order, workerStart, claims, gapTicks);
         return Report(answers, order, workerStart, claims, hours, options);
     }
@@ -157,30 +157,5 @@ public static partial class EffectivePay
         {
             hours[a] = (claims.End[a] - claims.Start[a]) * hoursPerClaimedTick;
         }
-    }
-
-    /// <summary>Answer positions grouped by worker (in answer order within a worker) and each worker's offset.</summary>
-    private static (int[] Order, int[] WorkerStart) ByWorker(AnswerSet answers)
-    {
-        var workers = answers.Workers;
-        var workerStart = new int[answers.WorkerCount + 1];
-        foreach (var w in workers)
-        {
-            workerStart[w + 1]++;
-        }
-
-        for (var w = 0; w < answers.WorkerCount; w++)
-        {
-            workerStart[w + 1] += workerStart[w];
-        }
-
-        var next = workerStart[..^1];
-        var order = new int[workers.Length];
-        for (var a = 0; a < workers.Length; a++)
-        {
-            order[next[workers[a]]++] = a;
-        }
-
-        return (order, workerStart);
     }
 }

@@ -3,7 +3,7 @@ namespace CrowdFit.Operations;
 public static partial class OperationsMetrics
 {
     /// <summary>The counts behind the metrics of the whole log or of one group.</summary>
-    private struct Tally
+    internal struct Tally
     {
         public int Answers;
         public int Agreeing;
@@ -40,21 +40,6 @@ public static partial class OperationsMetrics
         public readonly double ReworkPer100 => Tasks == 0 ? double.NaN : 100.0 * Rework / Tasks;
 
         public readonly double FlagRate => Share(Flagged, Answers);
-
-        public readonly ScorecardRow ToRow(string name) => new()
-        {
-            Name = name,
-            Answers = Answers,
-            Workers = Workers,
-            Tasks = Tasks,
-            AgreementRate = AgreementRate,
-            GoldAnswers = GoldAnswers,
-            GoldPassRate = GoldPassRate,
-            CorrectionRate = CorrectionRate,
-            ReworkPer100 = ReworkPer100,
-            Flagged = Flagged,
-            FlagRate = FlagRate,
-        };
 
         private static double Share(long part, long whole) => whole == 0 ? double.NaN : (double)part / whole;
     }

@@ -87,24 +87,10 @@ public static partial class OperationsMetrics
         var groups = categories is null ? [] : new Tally[categories.Values.Count + 1];
         var all = Count(answers, truth, gold, answerFlagged, categories, groups);
         all.Workers = CountWorkers(answers, categories, groups);
-        return new OperationsMetricsReport
-        {
-            Answers = all.Answers,
-            Workers = all.Workers,
-            Tasks = all.Tasks,
-            AgreementRate = all.AgreementRate,
-            GoldAnswers = all.GoldAnswers,
-            GoldPassRate = all.GoldPassRate,
-            CorrectionRate = all.CorrectionRate,
-            ReworkPer100 = all.ReworkPer100,
-            Flagged = all.Flagged,
-            FlagRate = all.FlagRate,
-            Column = column,
-            ScorecardSkippedBecause = context is null ? "there is no context"
-                : categories is null ? $"the context has no {(column == ScorecardColumn.Project ? "projects" : "countries")}"
-                : null,
-            Scorecard = categories is null ? [] : Scorecard(categories, groups),
-        };
+        var skipped = context is null ? "there is no context"
+            : categories is null ? $"the context has no {(column == ScorecardColumn.Project ? "projects" : "countries")}"
+            : null;
+        return new OperationsMetricsReport(all, column, skipped, categories is null ? [] : Scorecard(categories, groups));
     }
 
     /// <summary>Tallies the whole log, and each group when there are categories, in one pass over the tasks.</summary>
@@ -237,7 +223,7 @@ public static partial class OperationsMetrics
         for (var i = 0; i < rows.Length; i++)
         {
             var g = order[i];
-            rows[i] = groups[g].ToRow(g < categories.Values.Count ? categories.Values[g] : UnknownName);
+            rows[i] = new ScorecardRow(g < categories.Values.Count ? categories.Values[g] : UnknownName, groups[g]);
         }
 
         return rows;

@@ -22,6 +22,7 @@ internal sealed class ContextReader
     private readonly CategoricalReader? _paymentCountry;
     private readonly CategoricalReader? _taskType;
     private readonly CategoricalReader? _project;
+    private readonly CategoricalReader? _vendor;
 
     private ContextReader(Utf8CsvParser parser, CsvHeader header, int capacity)
     {
@@ -38,6 +39,7 @@ internal sealed class ContextReader
         _paymentCountry = Categorical(header, "payment_country", capacity);
         _taskType = Categorical(header, "task_type", capacity);
         _project = Categorical(header, "project", capacity);
+        _vendor = Categorical(header, "vendor", capacity);
     }
 
     /// <summary>A reader for the optional columns of <paramref name="header"/>; <see langword="null"/> when it has none.</summary>
@@ -46,7 +48,7 @@ internal sealed class ContextReader
     /// <param name="capacity">Expected number of rows.</param>
     public static ContextReader? Create(Utf8CsvParser parser, CsvHeader header, int capacity)
     {
-        string[] optional = ["started_at", "submitted_at", "reward", "ip", "device", "country", "payment_country", "task_type", "project"];
+        string[] optional = ["started_at", "submitted_at", "reward", "ip", "device", "country", "payment_country", "task_type", "project", "vendor"];
         return optional.Any(name => header.IndexOf(name) >= 0) ? new ContextReader(parser, header, capacity) : null;
     }
 
@@ -63,6 +65,7 @@ internal sealed class ContextReader
         _paymentCountry?.Add(_parser.Field(_paymentCountry.Field));
         _taskType?.Add(_parser.Field(_taskType.Field));
         _project?.Add(_parser.Field(_project.Field));
+        _vendor?.Add(_parser.Field(_vendor.Field));
     }
 
     /// <summary>Builds the context for <paramref name="rowCount"/> source rows; rows past those read have every value missing.</summary>
@@ -76,7 +79,8 @@ internal sealed class ContextReader
         _paymentCountry?.Build(rowCount),
         _taskType?.Build(rowCount),
         _project?.Build(rowCount),
-        _rewards?.ToArray(rowCount, double.NaN));
+        _rewards?.ToArray(rowCount, double.NaN),
+        _vendor?.Build(rowCount));
 
     private static CategoricalReader? Categorical(CsvHeader header, string name, int capacity) =>
         header.IndexOf(name) is var field and >= 0 ? new CategoricalReader(field, capacity) : null;

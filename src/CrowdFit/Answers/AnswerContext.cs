@@ -4,7 +4,8 @@ namespace CrowdFit.Answers;
 
 /// <summary>
 /// What is known about each answer besides its label: when it was started and submitted, from which IP
-/// address, device and country, with which payment country, for which task type, reward and project.
+/// address, device and country, with which payment country, for which task type, reward and project, and
+/// through which vendor.
 /// </summary>
 /// <remarks>
 /// Rows are <em>source rows</em>: row <c>r</c> describes the answer at <see cref="AnswerSet.SourceRow"/> = r, so
@@ -34,6 +35,7 @@ public sealed class AnswerContext
     /// <param name="taskType">Task type per row, or <see langword="null"/> when absent.</param>
     /// <param name="project">Project per row, or <see langword="null"/> when absent.</param>
     /// <param name="reward">Reward paid per answer (currency of the source), NaN where missing, or <see langword="null"/> when absent.</param>
+    /// <param name="vendor">Vendor (supplier or sourcing channel) of the worker per row, or <see langword="null"/> when absent.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is negative.</exception>
     /// <exception cref="ArgumentException">A present column does not have <paramref name="rowCount"/> entries.</exception>
     public AnswerContext(
@@ -46,7 +48,8 @@ public sealed class AnswerContext
         CategoricalColumn? paymentCountry = null,
         CategoricalColumn? taskType = null,
         CategoricalColumn? project = null,
-        double[]? reward = null)
+        double[]? reward = null,
+        CategoricalColumn? vendor = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
         CheckLength(startedAtTicks?.Length, rowCount, nameof(startedAtTicks));
@@ -58,6 +61,7 @@ public sealed class AnswerContext
         CheckLength(taskType?.Count, rowCount, nameof(taskType));
         CheckLength(project?.Count, rowCount, nameof(project));
         CheckLength(reward?.Length, rowCount, nameof(reward));
+        CheckLength(vendor?.Count, rowCount, nameof(vendor));
         RowCount = rowCount;
         _startedAt = startedAtTicks;
         _submittedAt = submittedAtTicks;
@@ -68,6 +72,7 @@ public sealed class AnswerContext
         TaskType = taskType;
         Project = project;
         _reward = reward;
+        Vendor = vendor;
     }
 
     /// <summary>Number of source rows.</summary>
@@ -106,6 +111,10 @@ public sealed class AnswerContext
     [MemberNotNullWhen(true, nameof(Project))]
     public bool HasProject => Project is not null;
 
+    /// <summary>Whether the source had vendors.</summary>
+    [MemberNotNullWhen(true, nameof(Vendor))]
+    public bool HasVendor => Vendor is not null;
+
     /// <summary>IP address per row; <see langword="null"/> when absent.</summary>
     public CategoricalColumn? Ip { get; }
 
@@ -123,6 +132,9 @@ public sealed class AnswerContext
 
     /// <summary>Project per row; <see langword="null"/> when absent.</summary>
     public CategoricalColumn? Project { get; }
+
+    /// <summary>Vendor (supplier or sourcing channel) per row; <see langword="null"/> when absent.</summary>
+    public CategoricalColumn? Vendor { get; }
 
     /// <summary>Start times as UTC ticks (<see cref="MissingTicks"/> where missing); empty when absent.</summary>
     public ReadOnlySpan<long> StartedAtTicks => _startedAt;
@@ -164,7 +176,8 @@ public sealed class AnswerContext
         PaymentCountry?.Select(rows),
         TaskType?.Select(rows),
         Project?.Select(rows),
-        Pick(_reward, rows));
+        Pick(_reward, rows),
+        Vendor?.Select(rows));
 
     private static T[]? Pick<T>(T[]? column, ReadOnlySpan<int> rows)
     {

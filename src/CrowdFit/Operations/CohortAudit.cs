@@ -3,7 +3,7 @@ using CrowdFit.Answers;
 namespace CrowdFit.Operations;
 
 /// <summary>
-/// Cohort audit (SPEC G2): are the workers of one country, payment country, project or tenure band flagged more
+/// Cohort audit (SPEC G2): are the workers of one country, payment country, project, vendor or tenure band flagged more
 /// often than the difficulty of the tasks they did explains?
 /// </summary>
 /// <remarks>
@@ -129,6 +129,7 @@ public static partial class CohortAudit
         CohortOptions.Is(column, CohortOptions.CountryColumn) ? CohortOptions.CountryColumn
         : CohortOptions.Is(column, CohortOptions.PaymentCountryColumn) ? CohortOptions.PaymentCountryColumn
         : CohortOptions.Is(column, CohortOptions.ProjectColumn) ? CohortOptions.ProjectColumn
+        : CohortOptions.Is(column, CohortOptions.VendorColumn) ? CohortOptions.VendorColumn
         : CohortOptions.Is(column, CohortOptions.TaskTypeColumn) ? CohortOptions.TaskTypeColumn
         : CohortOptions.TenureColumn;
 
@@ -137,6 +138,7 @@ public static partial class CohortAudit
         CohortOptions.CountryColumn => context.Country,
         CohortOptions.PaymentCountryColumn => context.PaymentCountry,
         CohortOptions.ProjectColumn => context.Project,
+        CohortOptions.VendorColumn => context.Vendor,
         _ => context.TaskType,
     };
 

@@ -9,11 +9,11 @@ public sealed record CohortOptions
     /// <summary>The column name that groups workers by the country of their payment account.</summary>
     public const string PaymentCountryColumn = "payment-country";
 
-    /// <summary>
-    /// The column name that groups workers by project; a log that keeps the vendor (the agency a worker came
-    /// through) in its project column audits vendors with it.
-    /// </summary>
+    /// <summary>The column name that groups workers by project.</summary>
     public const string ProjectColumn = "project";
+
+    /// <summary>The column name that groups workers by vendor (the agency or channel a worker came through).</summary>
+    public const string VendorColumn = "vendor";
 
     /// <summary>The column name that groups workers by task type.</summary>
     public const string TaskTypeColumn = "task-type";
@@ -26,7 +26,7 @@ public sealed record CohortOptions
 
     /// <summary>
     /// What defines a worker's cohort: one of <see cref="CountryColumn"/>, <see cref="PaymentCountryColumn"/>,
-    /// <see cref="ProjectColumn"/>, <see cref="TaskTypeColumn"/> or <see cref="TenureColumn"/>, compared
+    /// <see cref="ProjectColumn"/>, <see cref="VendorColumn"/>, <see cref="TaskTypeColumn"/> or <see cref="TenureColumn"/>, compared
     /// ignoring case.
     /// </summary>
     /// <value>"country". Must be one of the names above.</value>
@@ -67,7 +67,7 @@ public sealed record CohortOptions
         List<string> problems = [];
         if (!IsKnownColumn(Column))
         {
-            problems.Add($"Column must be one of {CountryColumn}, {PaymentCountryColumn}, {ProjectColumn}, {TaskTypeColumn}, {TenureColumn} (was '{Column}').");
+            problems.Add($"Column must be one of {CountryColumn}, {PaymentCountryColumn}, {ProjectColumn}, {VendorColumn}, {TaskTypeColumn}, {TenureColumn} (was '{Column}').");
         }
 
         if (!(MinRatio >= 1) || double.IsInfinity(MinRatio))
@@ -101,7 +101,7 @@ public sealed record CohortOptions
     private static bool IsKnownColumn(string? column) =>
         column is not null
         && (Is(column, CountryColumn) || Is(column, PaymentCountryColumn) || Is(column, ProjectColumn)
-            || Is(column, TaskTypeColumn) || Is(column, TenureColumn));
+            || Is(column, VendorColumn) || Is(column, TaskTypeColumn) || Is(column, TenureColumn));
 
     internal static bool Is(string column, string name) => string.Equals(column, name, StringComparison.OrdinalIgnoreCase);
 }

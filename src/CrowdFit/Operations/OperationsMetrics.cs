@@ -78,7 +78,12 @@ public static partial class OperationsMetrics
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(truth);
         Check(answers, truth, gold, answerFlagged, column);
-        var categories = column == ScorecardColumn.Project ? context?.Project : context?.Country;
+        var categories = column switch
+        {
+            ScorecardColumn.Project => context?.Project,
+            ScorecardColumn.Country => context?.Country,
+            _ => context?.Vendor,
+        };
         if (categories is not null && OutsideRows(answers, categories) is var a and >= 0)
         {
             throw new ArgumentException($"The context has {categories.Count} rows; answer {a} refers to row {answers.SourceRow(a)}.", nameof(context));
@@ -88,7 +93,7 @@ public static partial class OperationsMetrics
         var all = Count(answers, truth, gold, answerFlagged, categories, groups);
         all.Workers = CountWorkers(answers, categories, groups);
         var skipped = context is null ? "there is no context"
-            : categories is null ? $"the context has no {(column == ScorecardColumn.Project ? "projects" : "countries")}"
+            : categories is null ? $"the context has no {Plural(column)}"
             : null;
         return new OperationsMetricsReport(all, column, skipped, categories is null ? [] : Scorecard(categories, groups));
     }
@@ -229,15 +234,22 @@ public static partial class OperationsMetrics
         return rows;
     }
 
+    private static string Plural(ScorecardColumn column) => column switch
+    {
+        ScorecardColumn.Project => "projects",
+        ScorecardColumn.Country => "countries",
+        _ => "vendors",
+    };
+
     /// <summary>The group of answer <paramref name="answer"/>: its row's code, or the unknown group after the last code.</summary>
     private static int Group(AnswerSet answers, CategoricalColumn categories, int answer) =>
         categories.Code(answers.SourceRow(answer)) is var code and >= 0 ? code : categories.Values.Count;
 
     private static void Check(AnswerSet answers, TruthResult truth, GoldLabels? gold, ReadOnlySpan<bool> answerFlagged, ScorecardColumn column)
     {
-        if (column is not (ScorecardColumn.Project or ScorecardColumn.Country))
+        if (column is not (ScorecardColumn.Project or ScorecardColumn.Country or ScorecardColumn.Vendor))
         {
-            throw new ArgumentOutOfRangeException(nameof(column), column, $"Expected {ScorecardColumn.Project} or {ScorecardColumn.Country}.");
+            throw new ArgumentOutOfRangeException(nameof(column), column, $"Expected {ScorecardColumn.Project}, {ScorecardColumn.Country} or {ScorecardColumn.Vendor}.");
         }
 
         if (truth.Answers.TaskCount != answers.TaskCount || truth.Answers.ClassCount != answers.ClassCount)

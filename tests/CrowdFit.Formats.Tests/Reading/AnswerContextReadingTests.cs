@@ -42,6 +42,18 @@ public sealed class AnswerContextReadingTests
     }
 
     [Fact]
+    public void Read_VendorColumn_IsAContextColumn()
+    {
+        var context = ReadContext("task,worker,label,vendor\nt1,w1,a,Acme\nt1,w2,b,\nt2,w1,a,Acme\n");
+
+        Assert.True(context.HasVendor);
+        Assert.False(context.HasProject);
+        Assert.Equal(["Acme"], context.Vendor.Values);
+        Assert.Equal([0, CategoricalColumn.Missing, 0], context.Vendor.Codes.ToArray());
+        Assert.Equal("Acme", context.Select([2, 1]).Vendor![0]);
+    }
+
+    [Fact]
     public void Read_NoOptionalColumns_HasNoContext()
     {
         using var files = new TempFiles();

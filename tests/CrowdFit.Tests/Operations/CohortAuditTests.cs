@@ -26,6 +26,29 @@ public sealed class CohortAuditTests
     }
 
     [Fact]
+    public void Analyze_ByVendor_FindsTheVendorWhoseWorkersAreFlaggedMore()
+    {
+        var log = CohortCrowd.Build(CohortCrowd.FourCountries("PH"), 12);
+        var byVendor = new AnswerContext(log.Context.RowCount, vendor: log.Context.Country);
+
+        var report = CohortAudit.Analyze(log.Answers, byVendor, log.Flagged, log.Difficulty, new CohortOptions { Column = "Vendor" });
+
+        Assert.Equal(CohortOptions.VendorColumn, report.Column);
+        Assert.StartsWith("vendor PH: ", Assert.Single(report.Findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_ByVendorWithoutVendors_SaysWhy()
+    {
+        var log = CohortCrowd.Build(CohortCrowd.FourCountries(), 1);
+
+        var report = CohortAudit.Analyze(log.Answers, log.Context, log.Flagged, log.Difficulty, new CohortOptions { Column = CohortOptions.VendorColumn });
+
+        Assert.False(report.Ran);
+        Assert.Equal("the log has no vendor column, so workers cannot be grouped by vendor", report.SkippedBecause);
+    }
+
+    [Fact]
     public void Analyze_PlantedCountry_FindingSentenceStatesTheNumbers()
     {
         var log = CohortCrowd.Build(CohortCrowd.FourCountries("BR"), 11);

@@ -31,7 +31,7 @@ public sealed class CohortOptionsTests
     {
         var options = new CohortOptions
         {
-            Column = "vendor",
+            Column = "region",
             MinRatio = 0.9,
             Alpha = 1,
             MinWorkers = 0,
@@ -42,7 +42,7 @@ public sealed class CohortOptionsTests
         var problems = options.Problems();
 
         Assert.Equal(6, problems.Count);
-        Assert.Contains("(was 'vendor')", problems[0], StringComparison.Ordinal);
+        Assert.Contains("(was 'region')", problems[0], StringComparison.Ordinal);
         Assert.Contains("(was 0.9)", problems[1], StringComparison.Ordinal);
     }
 

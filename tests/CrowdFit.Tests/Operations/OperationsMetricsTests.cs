@@ -97,6 +97,30 @@ public sealed class OperationsMetricsTests
     }
 
     [Fact]
+    public void Compute_ByVendor_GroupsLikeTheSameCodesInTheCountryColumn()
+    {
+        var log = TinyLog();
+        var vendors = new AnswerContext(s_rows.Length, vendor: log.Context.Country);
+        var countries = Compute(log, ScorecardColumn.Country);
+
+        var report = OperationsMetrics.Compute(log.Answers, log.Truth, log.Gold, log.Flagged, vendors, ScorecardColumn.Vendor);
+
+        Assert.Equal(ScorecardColumn.Vendor, report.Column);
+        Assert.Equal(countries.Scorecard.Select(r => (r.Name, r.Answers, r.Workers, r.Flagged)), report.Scorecard.Select(r => (r.Name, r.Answers, r.Workers, r.Flagged)));
+    }
+
+    [Fact]
+    public void Compute_ByVendorWithoutVendors_SaysSo()
+    {
+        var log = TinyLog();
+
+        var report = Compute(log, ScorecardColumn.Vendor);
+
+        Assert.Equal("the context has no vendors", report.ScorecardSkippedBecause);
+        Assert.Empty(report.Scorecard);
+    }
+
+    [Fact]
     public void Compute_Scorecard_GroupCountsAddUpToTheLog()
     {
         var log = TinyLog();

@@ -1,4 +1,6 @@
 using CrowdFit.Answers;
+using CrowdFit.Formats.Csv;
+using CrowdFit.Formats.Interchange;
 using CrowdFit.Formats.Reading;
 
 namespace CrowdFit.Formats;
@@ -41,7 +43,56 @@ public static class AnswerLogReader
         ArgumentNullException.ThrowIfNull(answersPath);
         options ??= new ReaderOptions();
         options.Validate();
-        var log = AnswerFileReader.Read(answersPath, options);
+        return Complete(AnswerFileReader.Read(answersPath, options), answersPath, goldPath, scoresPath, options);
+    }
+
+    /// <summary>
+    /// Reads answers already imported into a table (from any supported export) with an optional gold file and
+    /// model scores file, exactly as <see cref="Read(string, string?, string?, ReaderOptions?)"/> reads a
+    /// canonical CSV log. Errors in the answers name the source file and the line each row came from.
+    /// </summary>
+    /// <param name="answers">The imported answers.</param>
+    /// <param name="goldPath">Gold file (<c>task,label</c>), or <see langword="null"/>.</param>
+    /// <param name="scoresPath">Model scores file (<c>task,label,score</c>), or <see langword="null"/>.</param>
+    /// <param name="options">Reader options; the defaults when <see langword="null"/>.</param>
+    /// <returns>The log.</returns>
+    /// <exception cref="AnswerFormatException">An answer, the gold or the scores are malformed.</exception>
+    public static AnswerLog Read(AnswerTable answers, string? goldPath = null, string? scoresPath = null, ReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        options ??= new ReaderOptions();
+        options.Validate();
+        var rowLines = new int[answers.RowCount];
+        using var canonical = new MemoryStream();
+        CanonicalCsv.Write(answers, canonical, rowLines);
+        canonical.Position = 0;
+        LogBuilder log;
+        try
+        {
+            using var parser = new Utf8CsvParser(canonical, answers.SourcePath, options.BlockSize, countLines: true);
+            log = AnswerFileReader.Read(parser, answers.SourcePath, options);
+            if (log.ModelIdLine > 0)
+            {
+                log.ModelIdLine = SourceLine(answers, rowLines, log.ModelIdLine);
+            }
+        }
+        catch (AnswerFormatException error) when (error.Line >= 2)
+        {
+            throw new AnswerFormatException(error.FilePath, SourceLine(answers, rowLines, error.Line), error.Column, error.Detail);
+        }
+
+        return Complete(log, answers.SourcePath, goldPath, scoresPath, options);
+    }
+
+    private static int SourceLine(AnswerTable answers, int[] rowLines, int line)
+    {
+        var row = Array.BinarySearch(rowLines, line);
+        row = row >= 0 ? row : ~row - 1;
+        return row >= 0 && row < answers.RowCount ? answers.SourceLine(row) : 0;
+    }
+
+    private static AnswerLog Complete(LogBuilder log, string answersPath, string? goldPath, string? scoresPath, ReaderOptions options)
+    {
         var gold = goldPath is null ? null : GoldFileReader.Read(goldPath, log, options.BlockSize);
         int[]? model = null;
         if (scoresPath is not null)

@@ -13,6 +13,17 @@ internal static class AnswerFileReader
     public static LogBuilder Read(string path, ReaderOptions options)
     {
         using var parser = CsvFile.Open(path, options.BlockSize, countLines: true);
+        return Read(parser, path, options);
+    }
+
+    /// <summary>Reads the canonical CSV records of <paramref name="parser"/> into a new <see cref="LogBuilder"/>.</summary>
+    /// <param name="parser">A parser at the start of the CSV text.</param>
+    /// <param name="path">The file named in errors.</param>
+    /// <param name="options">Reader options.</param>
+    /// <exception cref="AnswerFormatException">The text is malformed or has no answers.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static LogBuilder Read(Utf8CsvParser parser, string path, ReaderOptions options)
+    {
         var header = CsvHeader.Read(parser, "task,worker,label");
         var taskField = header.Require("task");
         var workerField = header.Require("worker");

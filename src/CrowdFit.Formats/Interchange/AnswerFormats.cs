@@ -25,7 +25,10 @@ public static class AnswerFormats
     public static IAnswerFormat? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The format of the file at <paramref name="path"/>: the named one, or the most certain detection.</summary>
+    /// <summary>
+    /// The format of the file at <paramref name="path"/>: the named one, else the most certain detection, else (for
+    /// text no format claims) the canonical CSV log, whose reader then names what is missing.
+    /// </summary>
     /// <param name="path">An existing file.</param>
     /// <param name="name">The format the user chose, or <see langword="null"/> to detect it.</param>
     /// <exception cref="AnswerFormatException">
@@ -41,16 +44,23 @@ public static class AnswerFormats
 
         var head = Head(path);
         var best = All.Select(f => (Format: f, Certainty: f.Detect(path, head))).MaxBy(p => p.Certainty);
-        if (best.Certainty < MinCertainty)
+        if (best.Certainty >= MinCertainty)
         {
-            throw new AnswerFormatException(
-                path,
-                0,
-                null,
-                $"expected an answer log in one of the formats {Names}, found none that matches the file's start; name the format with --format");
+            return best.Format;
         }
 
-        return best.Format;
+        // Text that no format claims is read as the canonical log, whose reader says precisely what is missing
+        // (a required column, a ragged row); binary or JSON files cannot be that and get the general answer.
+        if (!LooksBinaryOrJson(head))
+        {
+            return All[0];
+        }
+
+        throw new AnswerFormatException(
+            path,
+            0,
+            null,
+            $"expected an answer log in one of the formats {Names}, found none that matches the file's start; name the format with --format");
     }
 
     /// <summary>Reads the answers of a file in the named or detected format.</summary>
@@ -76,6 +86,17 @@ public static class AnswerFormats
         return resolved is CanonicalCsvFormat
             ? AnswerLogReader.Read(path, goldPath, scoresPath, options)
             : AnswerLogReader.Read(resolved.Read(path), goldPath, scoresPath, options);
+    }
+
+    private static bool LooksBinaryOrJson(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            head = head[3..];
+        }
+
+        var text = head.TrimStart(" \t\r\n"u8);
+        return head.Contains((byte)0) || (!text.IsEmpty && text[0] is (byte)'[' or (byte)'{');
     }
 
     /// <summary>The first <see cref="HeadBytes"/> bytes of a file (fewer when it is shorter).</summary>

@@ -23,6 +23,33 @@ public sealed class AggregateCommandTests
     }
 
     [Fact]
+    public void Run_UnknownFormat_ExitsTwoNamingTheFormatsAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\nt1,w1,cat\n");
+        var output = folder.File("out");
+
+        var (code, _, stderr) = Cli.Run("aggregate", answers, "--format", "excel", "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("found 'excel'", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_JsonNoFormatClaims_ExitsTwoAskingForTheFormat()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.json", "{\"rows\": []}");
+        var output = folder.File("out");
+
+        var (code, _, stderr) = Cli.Run("aggregate", answers, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--format", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WithGold_WritesTheGoldAuditMostSuspectFirst()
     {
         using var folder = new TempFolder();

@@ -14,10 +14,24 @@ public sealed class AnswerFormatsTests
     }
 
     [Fact]
-    public void Resolve_UnknownFile_ErrorAsksForTheFormat()
+    public void Resolve_TextNoFormatClaims_ReadAsCanonicalWhichNamesTheMissingColumn()
     {
         using var files = new TempFiles();
-        var path = files.Write("notes.txt", "hello, world\n");
+        var path = files.Write("notes.csv", "task,person,label\nt1,w1,a\n");
+
+        Assert.Equal("csv", AnswerFormats.Resolve(path).Name);
+        var error = Assert.Throws<AnswerFormatException>(() => AnswerFormats.ReadLog(path));
+        Assert.Equal(("worker", 1), (error.Column, error.Line));
+    }
+
+    [Theory]
+    [InlineData("{\"answers\": []}")]
+    [InlineData("  [1, 2, 3]")]
+    [InlineData("\0\0\u0001binary")]
+    public void Resolve_JsonOrBinaryNoFormatClaims_ErrorAsksForTheFormat(string content)
+    {
+        using var files = new TempFiles();
+        var path = files.Write("answers.dat", content);
 
         var error = Assert.Throws<AnswerFormatException>(() => AnswerFormats.Resolve(path));
 

@@ -15,7 +15,7 @@ internal static class SimulateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var defaults = DawidSkeneCrowdOptions.Default;
-        var preset = new Option<string>("--preset") { Description = $"Crowd to simulate: {DawidSkenePreset} (answers only, for speed), or a scenario with adversaries and its truth: {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.", DefaultValueFactory = _ => DawidSkenePreset };
+        var preset = new Option<string>("--preset") { Description = $"Crowd to simulate: {DawidSkenePreset} (answers only, for speed), or a scenario with adversaries and its truth: {string.Join(", ", AdversarialCrowdOptions.PresetNames)}; or fair operations with planted pay, cohort and drift problems and its clean twin: {string.Join(", ", AdversarialCrowdOptions.OperationsPresetNames)}.", DefaultValueFactory = _ => DawidSkenePreset };
         var scale = new Option<double>("--scale") { Description = "For the adversarial scenarios: multiply tasks and accounts (each account keeps its workload).", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same files.", DefaultValueFactory = _ => defaults.Seed };
         var tasks = new Option<int>("--tasks") { Description = "Number of tasks.", DefaultValueFactory = _ => defaults.Tasks };
@@ -78,7 +78,7 @@ internal static class SimulateCommand
 
             if (!string.Equals(name, DawidSkenePreset, StringComparison.OrdinalIgnoreCase))
             {
-                stderr.WriteLine($"crowdfit simulate: --preset: unknown preset '{name}'; expected one of: {DawidSkenePreset}, {string.Join(", ", AdversarialCrowdOptions.PresetNames)}.");
+                stderr.WriteLine($"crowdfit simulate: --preset: unknown preset '{name}'; expected one of: {DawidSkenePreset}, {string.Join(", ", AdversarialCrowdOptions.PresetNames.Concat(AdversarialCrowdOptions.OperationsPresetNames))}.");
                 return 2;
             }
 

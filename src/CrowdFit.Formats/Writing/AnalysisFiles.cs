@@ -18,9 +18,10 @@ public static class AnalysisFiles
     /// <param name="directory">The output directory.</param>
     /// <param name="result">The analysis.</param>
     /// <param name="pay">An effective-pay report to write as <c>pay.csv</c> too, when it ran; may be null.</param>
+    /// <param name="review">A review plan to write as <c>review.csv</c> too; may be null.</param>
     /// <returns>The paths written.</returns>
     /// <exception cref="IOException">A file could not be written; no target file was replaced.</exception>
-    public static IReadOnlyList<string> Write(string directory, FraudAnalysisResult result, Workforce.PayReport? pay = null)
+    public static IReadOnlyList<string> Write(string directory, FraudAnalysisResult result, Workforce.PayReport? pay = null, Operations.ReviewPlanReport? review = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(result);
@@ -34,6 +35,11 @@ public static class AnalysisFiles
         if (pay is { Ran: true })
         {
             outputs.Add(new(Path.Combine(directory, PayCsvWriter.FileName), stream => PayCsvWriter.Write(pay, stream)));
+        }
+
+        if (review is not null)
+        {
+            outputs.Add(new(Path.Combine(directory, ReviewCsvWriter.FileName), stream => ReviewCsvWriter.Write(review, stream)));
         }
 
         Directory.CreateDirectory(directory);

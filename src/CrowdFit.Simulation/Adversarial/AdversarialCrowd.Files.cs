@@ -18,7 +18,8 @@ public sealed partial class AdversarialCrowd
     /// <summary>
     /// Writes <c>answers.csv</c> (rows in submit-time order), <c>gold.csv</c>, <c>truth/workers.csv</c>
     /// (<c>worker,kind,group,accuracy,speed,payment_country,first_day,onset,answers</c>) and
-    /// <c>truth/answers.csv</c> (<c>task,worker,true_label,is_bad,attack</c>) into <paramref name="directory"/>.
+    /// <c>truth/answers.csv</c> (<c>task,worker,true_label,is_bad,attack</c>) into <paramref name="directory"/>,
+    /// and <c>truth/planted.csv</c> when the options have <see cref="AdversarialCrowdOptions.Plants"/>.
     /// </summary>
     /// <remarks>Each file is written under a temporary name and renamed into place only when all are complete.</remarks>
     /// <returns>The paths written.</returns>
@@ -28,23 +29,28 @@ public sealed partial class AdversarialCrowd
         ArgumentNullException.ThrowIfNull(directory);
         var truthDirectory = Path.Combine(directory, "truth");
         Directory.CreateDirectory(truthDirectory);
-        var files = new (string Path, Action<TextWriter> Write)[]
+        var files = new List<(string Path, Action<TextWriter> Write)>
         {
             (Path.Combine(directory, AnswersFileName), WriteAnswers),
             (Path.Combine(directory, GoldFileName), WriteGold),
             (Path.Combine(truthDirectory, "workers.csv"), WriteAccounts),
             (Path.Combine(truthDirectory, "answers.csv"), WriteTruth),
         };
+        if (_options.Plants is not null)
+        {
+            files.Add((Path.Combine(truthDirectory, PlantedFileName), WritePlanted));
+        }
+
         var temporary = files.Select(f => $"{f.Path}.{Path.GetRandomFileName()}.tmp").ToArray();
         try
         {
-            for (var i = 0; i < files.Length; i++)
+            for (var i = 0; i < files.Count; i++)
             {
                 using var writer = new StreamWriter(temporary[i], false, new UTF8Encoding(false), 1 << 16);
                 files[i].Write(writer);
             }
 
-            for (var i = 0; i < files.Length; i++)
+            for (var i = 0; i < files.Count; i++)
             {
                 File.Move(temporary[i], files[i].Path, overwrite: true);
             }
@@ -108,7 +114,7 @@ public sealed partial class AdversarialCrowd
             WriteAddress(writer, persona.Address(answer.Day, account.Index));
             writer.Write(',');
             writer.Write("d-");
-            writer.Write(persona.DeviceOn(answer.Day).ToString("x8", CultureInfo.InvariantCulture));
+            writer.Write(persona.DeviceOn(answer.Day, account.Index).ToString("x8", CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(Countries.All[persona.LoginCountry].Code);
             writer.Write(',');
@@ -116,7 +122,7 @@ public sealed partial class AdversarialCrowd
             writer.Write(',');
             writer.Write(type.Name);
             writer.Write(',');
-            writer.Write(type.Reward.ToString(CultureInfo.InvariantCulture));
+            writer.Write(RewardOf(type).ToString(CultureInfo.InvariantCulture));
             writer.Write('\n');
         }
     }

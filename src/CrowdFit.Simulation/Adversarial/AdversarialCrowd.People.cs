@@ -103,7 +103,7 @@ public sealed partial class AdversarialCrowd
             account.FirstDay = 1 + rng.NextInt(options.Days - 2);
         }
 
-        var home = Countries.Draw(ref rng);
+        var home = Countries.Draw(ref rng, Countries.SharesWith(options.CountryShares));
         account.PaymentCountry = home;
         switch (account.Kind)
         {
@@ -216,6 +216,8 @@ public sealed partial class AdversarialCrowd
         public int Vpn = -1;
         public bool Campus;
         public bool Bot;
+        public InternetCafe? Cafe;
+        public int Seat;
 
         /// <summary>The login country on every answer (the VPN's exit for VPN users).</summary>
         public int LoginCountry => Vpn >= 0 ? Vpn : Country;
@@ -229,6 +231,11 @@ public sealed partial class AdversarialCrowd
             }
 
             var mix = Xoshiro256.SplitMix64(((ulong)(uint)account << 32) | (uint)day);
+            if (Cafe is { } cafe)
+            {
+                return cafe.Address(mix);
+            }
+
             if (Vpn >= 0)
             {
                 return (185u << 24) | (159u << 16) | ((uint)(mix >> 8) & 0xFFFFu);
@@ -237,8 +244,10 @@ public sealed partial class AdversarialCrowd
             return IpBlock | (uint)(FixedOctet >= 0 ? FixedOctet : 2 + (int)(mix % 250));
         }
 
-        /// <summary>The device on day <paramref name="day"/>: people with two alternate by day.</summary>
-        public int DeviceOn(int day) => SecondDevice >= 0 && day % 2 == 1 ? SecondDevice : Device;
+        /// <summary>The device on day <paramref name="day"/>: people with two alternate by day; café regulars sit at a café computer.</summary>
+        public int DeviceOn(int day, int account) =>
+            Cafe is { } cafe ? cafe.Computer(Seat, Xoshiro256.SplitMix64(((ulong)(uint)account << 32) | (uint)day | (1UL << 31)))
+            : SecondDevice >= 0 && day % 2 == 1 ? SecondDevice : Device;
     }
 
     /// <summary>An account while the crowd is made.</summary>

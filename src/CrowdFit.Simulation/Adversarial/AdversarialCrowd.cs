@@ -74,9 +74,11 @@ public sealed partial class AdversarialCrowd
         var rng = new Xoshiro256((ulong)options.Seed, 0xAD7E);
         var (trueLabel, taskType, gold) = MakeTasks(options, ref rng);
         var accounts = MakeAccounts(options, ref rng);
+        var cafes = PlantCafes(options, accounts);
         var answers = Assign(options, accounts, ref rng);
-        var crowd = new AdversarialCrowd(options, trueLabel, taskType, gold, answers, accounts);
+        var crowd = new AdversarialCrowd(options, trueLabel, taskType, gold, answers, accounts) { _cafes = cafes };
         crowd.Work(ref rng);
+        crowd.PlantDrift();
         return crowd;
     }
 

@@ -2,7 +2,7 @@ namespace CrowdFit.Simulation.Adversarial;
 
 /// <summary>What an adversarial crowd looks like: the project, the honest workers and the adversaries.</summary>
 /// <remarks>The presets <see cref="TimeTheft"/>, <see cref="Images"/> and <see cref="Platform"/> are the three scenarios of SPEC H2.</remarks>
-public sealed record AdversarialCrowdOptions
+public sealed partial record AdversarialCrowdOptions
 {
     /// <summary>Name of the scenario, for messages.</summary>
     public string Name { get; init; } = "custom";
@@ -54,6 +54,15 @@ public sealed record AdversarialCrowdOptions
 
     /// <summary>Lowest base accuracy of an honest worker; base accuracy is this plus (0.98 − this) · Beta(4, 2).</summary>
     public double HonestMinAccuracy { get; init; } = 0.55;
+
+    /// <summary>
+    /// Workforce shares of some countries (ISO codes), in place of their default shares; the other countries keep
+    /// theirs. Shares are relative: they need not add up to 1.
+    /// </summary>
+    public IReadOnlyList<(string Country, double Share)> CountryShares { get; init; } = [];
+
+    /// <summary>Fair-operations problems planted in the crowd, written to <c>truth/planted.csv</c>; null for none and no such file.</summary>
+    public PlantedProblems? Plants { get; init; }
 
     /// <summary>Total accounts.</summary>
     public int Accounts => Honest + Adversaries.Sum(a => a.Accounts);
@@ -123,12 +132,14 @@ public sealed record AdversarialCrowdOptions
         NatShare = 0.02,
     };
 
-    /// <summary>The preset named <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
+    /// <summary>The preset named <paramref name="name"/> (case-insensitive), or <see langword="null"/>; one of <see cref="PresetNames"/> or <see cref="OperationsPresetNames"/>.</summary>
     public static AdversarialCrowdOptions? Preset(string name) => name.ToLowerInvariant() switch
     {
         "timetheft" => TimeTheft,
         "images" => Images,
         "platform" => Platform,
+        "operations" => Operations,
+        "operations-clean" => OperationsClean,
         _ => null,
     };
 
@@ -219,6 +230,13 @@ public sealed record AdversarialCrowdOptions
         {
             problems.Add($"HonestMinAccuracy must be in (0, 0.98) (was {HonestMinAccuracy}).");
         }
+
+        if (CountryShares.Any(c => Countries.Find(c.Country) < 0 || !(c.Share >= 0 && double.IsFinite(c.Share))) || !(Countries.SharesWith(CountryShares.Where(c => Countries.Find(c.Country) >= 0).ToArray()).Sum() > 0))
+        {
+            problems.Add($"CountryShares must name known countries ({string.Join(", ", Countries.All.Select(c => c.Code))}) with finite non-negative shares, not all zero.");
+        }
+
+        problems.AddRange(Plants?.Problems(this) ?? []);
 
         return problems;
     }

@@ -15,13 +15,19 @@ internal static class Countries
     /// <summary>Countries commercial VPNs exit from.</summary>
     public static readonly int[] VpnExits = [0, 4, 5];
 
-    /// <summary>A country drawn by workforce share.</summary>
-    public static int Draw(ref Sampling.Xoshiro256 rng)
+    /// <summary>A country drawn by the given shares, one per country of <see cref="All"/>.</summary>
+    public static int Draw(ref Sampling.Xoshiro256 rng, double[] shares)
     {
-        var u = rng.NextDouble() * Total;
+        var total = 0.0;
+        foreach (var share in shares)
+        {
+            total += share;
+        }
+
+        var u = rng.NextDouble() * total;
         for (var i = 0; i < All.Length; i++)
         {
-            u -= All[i].Share;
+            u -= shares[i];
             if (u < 0)
             {
                 return i;
@@ -29,6 +35,21 @@ internal static class Countries
         }
 
         return All.Length - 1;
+    }
+
+    /// <summary>The index of the country with ISO code <paramref name="code"/>, or -1.</summary>
+    public static int Find(string code) => Array.FindIndex(All, c => c.Code == code);
+
+    /// <summary>The workforce shares with some countries' shares replaced, one per country of <see cref="All"/>.</summary>
+    public static double[] SharesWith(IReadOnlyList<(string Country, double Share)> replaced)
+    {
+        var shares = Shares.ToArray();
+        foreach (var (country, share) in replaced)
+        {
+            shares[Find(country)] = share;
+        }
+
+        return shares;
     }
 
     /// <summary>A country whose UTC offset is about <paramref name="hours"/> away from country <paramref name="from"/>'s.</summary>
@@ -48,5 +69,5 @@ internal static class Countries
         return best == from ? (from + 1) % All.Length : best;
     }
 
-    private static double Total { get; } = All.Sum(c => c.Share);
+    private static double[] Shares { get; } = [.. All.Select(c => c.Share)];
 }

@@ -4,9 +4,8 @@ using System.Globalization;
 using CrowdFit.Formats;
 using CrowdFit.Fraud;
 using CrowdFit.Fraud.Rules;
-using CrowdFit.Answers;
 using CrowdFit.Learning;
-using CrowdFit.Operations;
+using CrowdFit.Reports;
 using CrowdFit.Truth;
 using CrowdFit.Workforce;
 
@@ -16,7 +15,7 @@ namespace CrowdFit.Cli.Commands;
 internal static class AnalyzeCommand
 {
     /// <summary>What to analyse and where to write.</summary>
-    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null, double PayFloor = 7.25);
+    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null, double PayFloor = 7.25, string? Report = null);
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -28,10 +27,11 @@ internal static class AnalyzeCommand
         var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.DefaultName };
         var rounds = new Option<int>("--rounds") { Description = "Rounds of infer truth, run the detectors, infer truth again without the flagged answers.", DefaultValueFactory = _ => FraudAnalysisOptions.Default.Rounds };
         var payFloor = new Option<double>("--pay-floor") { Description = "Hourly pay floor, in the reward column's currency: pay.csv and the summary show who and which task types earn under it (needs started_at, submitted_at and reward).", DefaultValueFactory = _ => PayOptions.Default.Floor };
+        var report = new Option<FileInfo?>("--report") { Description = $"Also write one report of the analysis with charts; the extension picks the format: {string.Join(", ", ReportWriter.Extensions)} (HTML, Markdown, JSON)." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for labels.csv, workers.csv, flags.csv, rings.csv and (with times and rewards) pay.csv.", Required = true };
         var command = new Command("analyze", "Find fraud and error: per-answer and per-worker fraud probability with reasons, rings, and truth without the flagged answers.")
         {
-            answers, gold, rules, confirmed, fpr, method, rounds, payFloor, output,
+            answers, gold, rules, confirmed, fpr, method, rounds, payFloor, output, report,
         };
         command.SetAction(parse => Run(
             new Settings(
@@ -43,7 +43,8 @@ internal static class AnalyzeCommand
                 parse.GetValue(method)!,
                 parse.GetValue(output)!.FullName,
                 parse.GetValue(rounds),
-                parse.GetValue(payFloor)),
+                parse.GetValue(payFloor),
+                parse.GetValue(report)?.FullName),
             stdout,
             stderr));
         return command;
@@ -51,6 +52,13 @@ internal static class AnalyzeCommand
 
     public static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
     {
+        var format = settings.Report is { } reportPath ? ReportWriter.FormatOf(reportPath) : null;
+        if (settings.Report is not null && format is null)
+        {
+            stderr.WriteLine($"crowdfit analyze: --report must name a {string.Join(", ", ReportWriter.Extensions)} file (was '{settings.Report}').");
+            return 2;
+        }
+
         var options = FraudAnalysisOptions.Default with
         {
             TruthMethod = settings.Method,
@@ -96,26 +104,49 @@ internal static class AnalyzeCommand
             stdout.WriteLine(Text($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.Output} ({clock.Elapsed.TotalSeconds:F2} s)"));
             PrintSummary(result, stdout, total.Elapsed);
             PrintPay(pay, stdout);
-            if (log.Context is { } audited)
+            var inputs = AnalysisInputs.Compute(result, pay, Path.GetFileName(settings.Answers), auditGold: format is not null);
+            if (log.Context is not null)
             {
-                PrintOperations(result, audited, stdout);
+                PrintOperations(inputs, stdout);
+            }
+
+            if (settings.Report is { } path && format is { } chosen)
+            {
+                clock.Restart();
+                WriteReport(path, chosen, AnalysisReportBuilder.Build(inputs));
+                stdout.WriteLine(Text($"wrote the report to {path} ({clock.Elapsed.TotalSeconds:F2} s)"));
             }
         });
     }
 
-    /// <summary>Operations metrics, drift by day and the cohort audit by country, each only when the log has what it needs.</summary>
-    private static void PrintOperations(FraudAnalysisResult result, AnswerContext context, TextWriter stdout)
+    /// <summary>Writes the report through a temporary file, so a reader never sees half of it.</summary>
+    private static void WriteReport(string path, ReportFormat format, AnalysisReport report)
     {
-        var answers = result.Log.Answers;
-        var metrics = OperationsMetrics.Compute(answers, result.Truth, result.Log.Gold, result.Scores.AnswerFlagged, context);
-        stdout.WriteLine(Text($"operations: agreement {metrics.AgreementRate:P1}, gold pass {metrics.GoldPassRate:P1}, first answer overturned on {metrics.CorrectionRate:P1} of tasks, {metrics.ReworkPer100:N0} answers beyond the first per 100 tasks, {metrics.FlagRate:P1} of answers flagged"));
-        foreach (var row in metrics.Scorecard.Take(5))
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } directory)
         {
-            stdout.WriteLine(Text($"  project {row.Name}: {row.Answers:N0} answers by {row.Workers:N0} workers, agreement {row.AgreementRate:P1}, gold pass {row.GoldPassRate:P1}, {row.FlagRate:P1} flagged"));
+            Directory.CreateDirectory(directory);
         }
 
-        var drift = Drift.Analyze(answers, context, result.Truth);
-        if (drift.Ran)
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            ReportWriter.Write(report, format, writer);
+        });
+    }
+
+    /// <summary>Operations metrics, drift by day and the cohort audit by country, each only when the log has what it needs.</summary>
+    private static void PrintOperations(AnalysisInputs inputs, TextWriter stdout)
+    {
+        if (inputs.Operations is { } metrics)
+        {
+            stdout.WriteLine(Text($"operations: agreement {metrics.AgreementRate:P1}, gold pass {metrics.GoldPassRate:P1}, first answer overturned on {metrics.CorrectionRate:P1} of tasks, {metrics.ReworkPer100:N0} answers beyond the first per 100 tasks, {metrics.FlagRate:P1} of answers flagged"));
+            foreach (var row in metrics.Scorecard.Take(5))
+            {
+                stdout.WriteLine(Text($"  project {row.Name}: {row.Answers:N0} answers by {row.Workers:N0} workers, agreement {row.AgreementRate:P1}, gold pass {row.GoldPassRate:P1}, {row.FlagRate:P1} flagged"));
+            }
+        }
+
+        if (inputs.Drift is { Ran: true } drift)
         {
             stdout.WriteLine(Text($"drift: {drift.Windows.Count:N0} windows by day, {drift.Alerts.Count:N0} alerts"));
             foreach (var alert in drift.Alerts.Take(10))
@@ -124,14 +155,7 @@ internal static class AnalyzeCommand
             }
         }
 
-        var difficulty = new double[answers.TaskCount];
-        for (var t = 0; t < difficulty.Length; t++)
-        {
-            difficulty[t] = 1 - result.Truth.Confidence(t);
-        }
-
-        var cohorts = CohortAudit.Analyze(answers, context, result.Scores.WorkerFlagged, difficulty);
-        if (cohorts.Ran)
+        if (inputs.Cohorts is { Ran: true } cohorts)
         {
             stdout.WriteLine(Text($"cohorts by {cohorts.Column}: {cohorts.Cohorts.Count:N0}, {cohorts.Findings.Count:N0} flagged more often than the difficulty of their tasks explains"));
             foreach (var finding in cohorts.Findings)

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CrowdFit.Answers;
 using CrowdFit.Formats;
+using CrowdFit.Formats.Interchange;
 using CrowdFit.Fraud;
 using CrowdFit.Fraud.Rules;
 using CrowdFit.Learning;
+using CrowdFit.Operations;
 using CrowdFit.Reports;
 using CrowdFit.Truth;
 using CrowdFit.Workforce;
@@ -15,11 +18,13 @@ namespace CrowdFit.Cli.Commands;
 internal static class AnalyzeCommand
 {
     /// <summary>What to analyse and where to write.</summary>
-    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null, double PayFloor = 7.25, string? Report = null);
+    public sealed record Settings(string Answers, string? Gold, string? Rules, string? Confirmed, double FalsePositiveRate, string Method, string Output, int? Rounds = null, double PayFloor = 7.25, string? Report = null, string? Format = null, string? Risk = null);
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var answers = new Argument<FileInfo>("answers") { Description = "Answer log: CSV with task,worker,label and any optional context columns." };
+        var answers = new Argument<FileInfo>("answers") { Description = "Answer log: CSV with task,worker,label and any optional context columns, or a platform export (see --format)." };
+        var format = new Option<string?>("--format") { Description = $"Format of the answer log: {AnswerFormats.Names}; detected from the file when left out." };
+        var risk = new Option<FileInfo?>("--risk") { Description = "Risk policy (JSON) such as {\"task_types\": {\"medical\": \"high\"}, \"default\": \"low\"}: sets each task type's risk class and so its review method in review.csv; without it classes are low, raised to medium where agreement is low." };
         var gold = new Option<FileInfo?>("--gold") { Description = "Gold file task,label: hidden gold (honeypots) scored per worker and clamped in the truth." };
         var rules = new Option<FileInfo?>("--rules") { Description = "Rules file (JSON) with hard rules such as more than 5 answers in 60 s (max-rate) or under 1 s per answer (min-seconds); see samples/rules.json and the README." };
         var confirmed = new Option<FileInfo?>("--confirmed") { Description = "Analysts' decisions task,worker,decision (fraud|ok); trains the supervised model." };
@@ -31,7 +36,7 @@ internal static class AnalyzeCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for labels.csv, workers.csv, flags.csv, rings.csv and (with times and rewards) pay.csv.", Required = true };
         var command = new Command("analyze", "Find fraud and error: per-answer and per-worker fraud probability with reasons, rings, and truth without the flagged answers.")
         {
-            answers, gold, rules, confirmed, fpr, method, rounds, payFloor, output, report,
+            answers, format, gold, rules, confirmed, fpr, method, rounds, payFloor, risk, output, report,
         };
         command.SetAction(parse => Run(
             new Settings(
@@ -44,7 +49,9 @@ internal static class AnalyzeCommand
                 parse.GetValue(output)!.FullName,
                 parse.GetValue(rounds),
                 parse.GetValue(payFloor),
-                parse.GetValue(report)?.FullName),
+                parse.GetValue(report)?.FullName,
+                parse.GetValue(format),
+                parse.GetValue(risk)?.FullName),
             stdout,
             stderr));
         return command;
@@ -87,7 +94,8 @@ internal static class AnalyzeCommand
         {
             var clock = Stopwatch.StartNew();
             var total = Stopwatch.StartNew();
-            var log = AnswerLogReader.Read(settings.Answers, settings.Gold);
+            var log = AnswerFormats.ReadLog(settings.Answers, settings.Format, settings.Gold);
+            var policy = RiskFile(settings.Risk) ?? RiskPolicy.None;
             var answers = log.Answers;
             stdout.WriteLine(Text($"read {answers.Count:N0} answers: {answers.TaskCount:N0} tasks, {answers.WorkerCount:N0} workers, {answers.ClassCount} labels, {log.Gold?.Count ?? 0:N0} gold ({clock.Elapsed.TotalSeconds:F2} s)"));
 
@@ -99,15 +107,19 @@ internal static class AnalyzeCommand
 
             var pay = log.Context is { } context ? EffectivePay.Analyze(answers, context, PayOptions.Default with { Floor = settings.PayFloor, Currency = "" }) : null;
 
+            var review = ReviewPlan.Analyze(answers, result.Truth, log.Context, policy, log.Gold);
+
             clock.Restart();
-            var written = AnalysisFiles.Write(settings.Output, result, pay);
+            var written = AnalysisFiles.Write(settings.Output, result, pay, review);
             stdout.WriteLine(Text($"wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.Output} ({clock.Elapsed.TotalSeconds:F2} s)"));
             PrintSummary(result, stdout, total.Elapsed);
             PrintPay(pay, stdout);
+            PrintReview(review, stdout);
             var inputs = AnalysisInputs.Compute(result, pay, Path.GetFileName(settings.Answers), auditGold: format is not null);
-            if (log.Context is not null)
+            if (log.Context is { } audited)
             {
                 PrintOperations(inputs, stdout);
+                PrintMoreCohorts(result, audited, stdout);
             }
 
             if (settings.Report is { } path && format is { } chosen)
@@ -162,6 +174,69 @@ internal static class AnalyzeCommand
             {
                 stdout.WriteLine($"  {finding}");
             }
+        }
+    }
+
+    /// <summary>The vendor scorecard and the cohort audits by vendor and by tenure, when the log has what they need.</summary>
+    private static void PrintMoreCohorts(FraudAnalysisResult result, AnswerContext context, TextWriter stdout)
+    {
+        var answers = result.Log.Answers;
+        if (context.HasVendor)
+        {
+            var vendors = OperationsMetrics.Compute(answers, result.Truth, result.Log.Gold.Count > 0 ? result.Log.Gold : null, result.Scores.AnswerFlagged, context, ScorecardColumn.Vendor);
+            foreach (var row in vendors.Scorecard.Take(10))
+            {
+                stdout.WriteLine(Text($"  vendor {row.Name}: {row.Answers:N0} answers by {row.Workers:N0} workers, agreement {row.AgreementRate:P1}, gold pass {row.GoldPassRate:P1}, first answer overturned on {row.CorrectionRate:P1}, {row.FlagRate:P1} flagged"));
+            }
+        }
+
+        var difficulty = AnalysisInputs.Disagreement(answers);
+        string[] columns = context.HasVendor ? [CohortOptions.VendorColumn, CohortOptions.TenureColumn] : [CohortOptions.TenureColumn];
+        foreach (var column in columns)
+        {
+            var cohorts = CohortAudit.Analyze(answers, context, result.Scores.WorkerFlagged, difficulty, CohortOptions.Default with { Column = column });
+            if (!cohorts.Ran)
+            {
+                continue;
+            }
+
+            stdout.WriteLine(Text($"cohorts by {cohorts.Column}: {cohorts.Cohorts.Count:N0}, {cohorts.Findings.Count:N0} flagged more often than the difficulty of their tasks explains"));
+            foreach (var finding in cohorts.Findings)
+            {
+                stdout.WriteLine($"  {finding}");
+            }
+        }
+    }
+
+    private static void PrintReview(ReviewPlanReport review, TextWriter stdout)
+    {
+        var classes = review.Classes.Where(c => c.Tasks > 0).Select(c => Text($"{RiskPolicy.Name(c.Class)} {c.Tasks:N0} tasks by {ReviewCsvWriter.MethodName(c.Method)}, {c.Selected:N0} to review ({c.ReviewLoad:P1})"));
+        stdout.WriteLine($"review: {string.Join("; ", classes)}{(review.ByTaskType ? "" : $" ({review.TypesSkippedBecause})")}");
+        foreach (var note in review.Notes.Take(5))
+        {
+            stdout.WriteLine($"  {note}");
+        }
+    }
+
+    private static RiskPolicy? RiskFile(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return RiskPolicy.Parse(stream);
+        }
+        catch (RiskPolicyException error)
+        {
+            throw new AnswerFormatException(path, error.Line, error.Field, error.Detail);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new AnswerFormatException(path, 0, null, "expected an existing file, found none (file not found)");
         }
     }
 

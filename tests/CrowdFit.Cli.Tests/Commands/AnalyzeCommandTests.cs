@@ -181,6 +181,42 @@ public sealed class AnalyzeCommandTests
     }
 
     /// <summary>Writes <see cref="s_crowd"/> into a folder and returns its path.</summary>
+    [Fact]
+    public void Run_RiskPolicyHighType_EveryTaskToExpertReview()
+    {
+        using var folder = new TempFolder();
+        var crowd = Simulate(folder);
+        var types = File.ReadLines(Path.Combine(crowd, "answers.csv")).Skip(1).Select(line => line.Split(',')[9]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var risk = folder.Write("risk.json", $$"""{"task_types": {"{{types[0]}}": "high"}, "default": "low"}""");
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("analyze", Path.Combine(crowd, "answers.csv"), "--risk", risk, "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Single(types);
+        Assert.Contains("review: high 600 tasks by expert-review, 600 to review (100.0 %)", stdout, StringComparison.Ordinal);
+        var rows = File.ReadLines(Path.Combine(output, "review.csv")).Skip(1).Select(line => line.Split(',')).ToArray();
+        Assert.Equal(600, rows.Length);
+        Assert.All(rows, r => Assert.Equal((types[0], "high", "expert-review", "yes"), (r[1], r[2], r[3], r[4])));
+    }
+
+    [Fact]
+    public void Run_BadRiskPolicy_ExitsTwoNamingTheFileAndLineAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label\nt1,w1,a\nt1,w2,a\n");
+        var risk = folder.Write("risk.json", "{\n  \"default\": \"extreme\"\n}\n");
+        var output = folder.File("out");
+
+        var (code, _, stderr) = Cli.Run("analyze", answers, "--risk", risk, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("risk.json:2", stderr, StringComparison.Ordinal);
+        Assert.Contains("default", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     private static string Simulate(TempFolder folder)
     {
         var directory = folder.File("crowd");

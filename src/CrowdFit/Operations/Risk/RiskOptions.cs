@@ -33,9 +33,13 @@ public sealed record RiskOptions
     /// <value>0.9. In (0, 1].</value>
     public double EdgeConfidence { get; init; } = 0.9;
 
-    /// <summary>Whether a task whose answers name more than one label is an edge case, whatever its confidence.</summary>
-    /// <value><see langword="true"/>.</value>
-    public bool EdgeOnDisagreement { get; init; } = true;
+    /// <summary>
+    /// Whether a task whose answers name more than one label is an edge case, whatever its confidence. Off by
+    /// default: with four or five answers most tasks carry one dissenting answer, and sending all of them to a
+    /// second review would review most of the project; the confidence already weighs who dissented.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool EdgeOnDisagreement { get; init; }
 
     /// <summary>
     /// A task type not named by the operator is raised from low to medium when its agreement (answers equal to the

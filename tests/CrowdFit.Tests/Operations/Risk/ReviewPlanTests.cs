@@ -85,7 +85,7 @@ public sealed class ReviewPlanTests
     {
         var (answers, context) = RiskLog.Build(s_rows);
         var truth = new MajorityVote().Infer(answers);
-        var options = RiskOptions.Default with { EdgeConfidence = 0.6, EdgeSpotShare = 0 };
+        var options = RiskOptions.Default with { EdgeConfidence = 0.6, EdgeSpotShare = 0, EdgeOnDisagreement = true };
 
         var on = ReviewPlan.Analyze(answers, truth, context, s_policy, options: options);
         var off = ReviewPlan.Analyze(answers, truth, context, s_policy, options: options with { EdgeOnDisagreement = false });

@@ -15,6 +15,7 @@ internal static class CrowdFitCommand
             AggregateCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
+            ConvertCommand.Create(stdout, stderr),
             RedTeamCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
         };

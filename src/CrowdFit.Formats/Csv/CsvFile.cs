@@ -7,8 +7,9 @@ internal static class CsvFile
     /// <param name="path">The file.</param>
     /// <param name="blockSize">Bytes read at a time.</param>
     /// <param name="countLines">Whether the parser first counts the lines, to size columns exactly.</param>
+    /// <param name="separator">The field separator: a comma, or a tab for tab-separated files.</param>
     /// <exception cref="AnswerFormatException">The file does not exist or cannot be opened.</exception>
-    public static Utf8CsvParser Open(string path, int blockSize, bool countLines = false)
+    public static Utf8CsvParser Open(string path, int blockSize, bool countLines = false, byte separator = (byte)',')
     {
         FileStream stream;
         try
@@ -27,7 +28,7 @@ internal static class CsvFile
 
         try
         {
-            return new Utf8CsvParser(stream, path, blockSize, countLines);
+            return new Utf8CsvParser(stream, path, blockSize, countLines, separator);
         }
         catch
         {

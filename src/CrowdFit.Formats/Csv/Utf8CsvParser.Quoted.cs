@@ -8,6 +8,7 @@ internal sealed partial class Utf8CsvParser
     private static readonly SearchValues<byte> s_commaOrNewline = SearchValues.Create(",\n"u8);
     private static readonly SearchValues<byte> s_quoteOrNewline = SearchValues.Create("\"\n"u8);
 
+    private readonly SearchValues<byte> _separatorOrNewline;
     private bool[] _escaped = new bool[16];
 
     private void ReadQuotedRecord()
@@ -46,7 +47,7 @@ internal sealed partial class Utf8CsvParser
             }
             else
             {
-                var stop = _buffer.AsSpan(i, _end - i).IndexOfAny(s_commaOrNewline);
+                var stop = _buffer.AsSpan(i, _end - i).IndexOfAny(_separatorOrNewline);
                 if (stop < 0 && !_eof)
                 {
                     return false;
@@ -58,7 +59,7 @@ internal sealed partial class Utf8CsvParser
             }
 
             count++;
-            if (after < _end && _buffer[after] == ',')
+            if (after < _end && _buffer[after] == _separator)
             {
                 i = after + 1;
                 continue;
@@ -117,7 +118,7 @@ internal sealed partial class Utf8CsvParser
             return _eof ? at : -1;
         }
 
-        if (_buffer[at] is (byte)',' or (byte)'\n')
+        if (_buffer[at] == _separator || _buffer[at] == '\n')
         {
             return at;
         }
@@ -139,7 +140,7 @@ internal sealed partial class Utf8CsvParser
             Path,
             line,
             ColumnName(field),
-            $"expected ',' or a line end after the closing quote, found {ValueText.Quote(_buffer.AsSpan(at, 1))}");
+            $"expected {ValueText.Quote([_separator])} or a line end after the closing quote, found {ValueText.Quote(_buffer.AsSpan(at, 1))}");
     }
 
     private void FinishQuotedRecord(int count, int lastLine, int after)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace CrowdFit.Formats.Csv;
@@ -10,13 +12,15 @@ namespace CrowdFit.Formats.Csv;
 /// Records end at LF or CRLF; the last record may lack one. Blank lines are skipped. A field that starts with
 /// a double quote runs to the matching closing quote, may hold commas and line breaks, and writes a quote as
 /// two; a quote inside an unquoted field is an ordinary character. Records without quotes take a fast path
-/// that only searches for the line end and the commas.
+/// that only searches for the line end and the commas. The separator may be another byte, such as a tab for
+/// tab-separated files; the quoting rules stay the same.
 /// </remarks>
 internal sealed partial class Utf8CsvParser : IDisposable
 {
     private const int MaxBufferSize = 1 << 30;
 
     private readonly Stream _stream;
+    private readonly byte _separator;
     private byte[] _buffer;
     private int _pos;
     private int _end;
@@ -34,9 +38,13 @@ internal sealed partial class Utf8CsvParser : IDisposable
     /// <param name="path">The file name used in error messages.</param>
     /// <param name="blockSize">Bytes read at a time.</param>
     /// <param name="countLines">Whether to count the lines first (see <see cref="LineCount"/>).</param>
-    public Utf8CsvParser(Stream stream, string path, int blockSize, bool countLines = false)
+    /// <param name="separator">The field separator: a comma, or another byte such as a tab (not a quote or line end).</param>
+    public Utf8CsvParser(Stream stream, string path, int blockSize, bool countLines = false, byte separator = (byte)',')
     {
+        Debug.Assert(separator is not ((byte)'"' or (byte)'\n' or (byte)'\r'), "A quote or line end cannot separate fields.");
         _stream = stream;
+        _separator = separator;
+        _separatorOrNewline = separator == ',' ? s_commaOrNewline : SearchValues.Create([separator, (byte)'\n']);
         Path = path;
         _buffer = new byte[blockSize];
         LineCount = countLines ? CountLines() : -1;
@@ -138,7 +146,7 @@ internal sealed partial class Utf8CsvParser : IDisposable
                 GrowFields();
             }
 
-            var comma = _buffer.AsSpan(start, end - start).IndexOf((byte)',');
+            var comma = _buffer.AsSpan(start, end - start).IndexOf(_separator);
             _starts[count] = start;
             if (comma < 0)
             {

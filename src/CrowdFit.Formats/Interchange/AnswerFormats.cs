@@ -15,6 +15,11 @@ public static class AnswerFormats
     public static IReadOnlyList<IAnswerFormat> All { get; } =
     [
         new CanonicalCsvFormat(),
+        new ParquetFormat(),
+        new MTurkFormat(),
+        new TolokaFormat(),
+        new LabelStudioFormat(),
+        new CrowdKitFormat(),
     ];
 
     /// <summary>The names of every format, for help text and errors.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrowdFit.Configuration;
 
 namespace CrowdFit.Operations;
 
@@ -13,11 +14,14 @@ internal sealed class RiskPolicyReader
     private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private readonly ReadOnlyMemory<byte> _json;
-    private int _counted;
-    private int _line = 1;
+    private readonly JsonLines _lines;
     private string _path = "$";
 
-    private RiskPolicyReader(ReadOnlyMemory<byte> json) => _json = json;
+    private RiskPolicyReader(ReadOnlyMemory<byte> json)
+    {
+        _json = json;
+        _lines = new JsonLines(json);
+    }
 
     /// <summary>Reads a policy.</summary>
     /// <exception cref="RiskPolicyException">The file is not valid.</exception>
@@ -126,42 +130,9 @@ internal sealed class RiskPolicyReader
     }
 
     /// <summary>Reads the next token, turning a JSON syntax error into a <see cref="RiskPolicyException"/> at the current field.</summary>
-    private bool Next(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.Read();
-        }
-        catch (JsonException e)
-        {
-            var line = e.LineNumber is { } zeroBased ? (int)zeroBased + 1 : _line;
-            var message = e.Message;
-            var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            throw new RiskPolicyException(line, _path, "not valid JSON: " + (at > 0 ? message[..at] : message), e);
-        }
-    }
+    private bool Next(ref Utf8JsonReader reader) => _lines.Next(ref reader, (line, detail, error) => new RiskPolicyException(line, _path, detail, error));
 
-    /// <summary>1-based line of the current token; tokens are visited in order, so counting resumes where it stopped.</summary>
-    private int LineOf(ref Utf8JsonReader reader)
-    {
-        var offset = (int)reader.TokenStartIndex;
-        if (offset > _counted)
-        {
-            _line += _json.Span[_counted..offset].Count((byte)'\n');
-            _counted = offset;
-        }
+    private int LineOf(ref Utf8JsonReader reader) => _lines.LineOf(ref reader);
 
-        return _line;
-    }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
+    private static string Describe(JsonTokenType token) => JsonLines.Describe(token);
 }

@@ -14,9 +14,11 @@ internal static class CrowdFitCommand
         {
             AggregateCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
+            AuditCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
             ConvertCommand.Create(stdout, stderr),
             RedTeamCommand.Create(stdout, stderr),
+            ServeCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
         };
 

@@ -1,23 +1,21 @@
 using System.Net.Http.Json;
 using CrowdFit.Service.Audit;
+using System.Data.Common;
 using CrowdFit.Service.Storage;
+using CrowdFit.Service.Tests.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using static CrowdFit.Service.Tests.TestContextExtensions;
 
 namespace CrowdFit.Service.Tests;
 
-public sealed class DecisionLogTests(DecisionLogTests.StoredLog log) : IClassFixture<DecisionLogTests.StoredLog>
+/// <summary>Tampering with the stored decision log through SQL, on each storage provider.</summary>
+public abstract class DecisionLogTests<TStore>(DecisionLogTests<TStore>.StoredLog log) : IClassFixture<DecisionLogTests<TStore>.StoredLog>
+    where TStore : TestStore, new()
 {
     /// <summary>A copy of the stored log (20 answers over projects p1 and p2) that a test may tamper with.</summary>
-    private TempDatabase LogWithAnswers()
-    {
-        var copy = new TempDatabase();
-        File.Copy(log.Database.Path, copy.Path);
-        return copy;
-    }
+    private TestStore LogWithAnswers() => log.Database.Copy();
 
-    private static void Execute(SqliteConnection connection, string sql) => new SqliteCommand(sql, connection).ExecuteNonQuery();
+    private static void Execute(DbConnection connection, string sql) => connection.Execute(sql);
 
     [Fact]
     public void Verify_UntouchedLog_IsIntact()
@@ -77,11 +75,11 @@ public sealed class DecisionLogTests(DecisionLogTests.StoredLog log) : IClassFix
     /// <summary>The log written once through the service, which is then stopped.</summary>
     public sealed class StoredLog : IAsyncLifetime
     {
-        public TempDatabase Database { get; } = new();
+        public TStore Database { get; } = new();
 
         public async ValueTask InitializeAsync()
         {
-            await using (var app = new ServiceApp(Database.Path))
+            await using (var app = new ServiceApp(Database))
             {
                 using var admin = app.Admin();
                 await ServiceApp.CreateProjectAsync(admin, "p1", 10);
@@ -92,8 +90,7 @@ public sealed class DecisionLogTests(DecisionLogTests.StoredLog log) : IClassFix
                 }
             }
 
-            // Closing the last connection checkpoints the WAL into the file, so a plain copy holds everything.
-            SqliteConnection.ClearAllPools();
+            Database.Release();
         }
 
         public ValueTask DisposeAsync()

@@ -2,13 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using CrowdFit.Service.Tests.Storage;
 using Microsoft.Data.Sqlite;
 
 using static CrowdFit.Service.Tests.TestContextExtensions;
 
 namespace CrowdFit.Service.Tests;
 
-/// <summary>The service in process on its own temporary SQLite file, with a known admin key.</summary>
+/// <summary>The service in process on its own temporary database (a SQLite file unless a store says otherwise), with a known admin key.</summary>
 internal sealed class ServiceApp : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
@@ -16,12 +17,23 @@ internal sealed class ServiceApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
 
     public ServiceApp(string databasePath, Dictionary<string, string?>? settings = null)
+        : this(new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}" }, settings)
     {
-        DatabasePath = databasePath;
-        _settings = settings ?? [];
     }
 
-    public string DatabasePath { get; }
+    public ServiceApp(TestStore store, Dictionary<string, string?>? settings = null)
+        : this(store.Settings, settings)
+    {
+    }
+
+    private ServiceApp(IReadOnlyDictionary<string, string?> storage, Dictionary<string, string?>? settings)
+    {
+        _settings = new Dictionary<string, string?>(storage);
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
 
     /// <summary>A client sending the admin key.</summary>
     public HttpClient Admin() => WithKey(AdminKey);
@@ -39,7 +51,6 @@ internal sealed class ServiceApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Service:AdminKey", AdminKey);
         foreach (var (key, value) in _settings)
         {

@@ -2,12 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using CrowdFit.Live;
 using CrowdFit.Service.Projects;
+using CrowdFit.Service.Tests.Storage;
 
 using static CrowdFit.Service.Tests.TestContextExtensions;
 
 namespace CrowdFit.Service.Tests;
 
-public sealed class ServiceFlowTests
+/// <summary>Answers, restarts and exports against the service, on each storage provider.</summary>
+public abstract class ServiceFlowTests<TStore>
+    where TStore : TestStore, new()
 {
     private static readonly string[] s_labels = ["a", "b", "c"];
 
@@ -33,8 +36,8 @@ public sealed class ServiceFlowTests
     [Fact]
     public async Task SubmitAnswers_DecisionsMatchLiveProjectFedTheSameAnswers()
     {
-        using var db = new TempDatabase();
-        await using var app = new ServiceApp(db.Path);
+        using var db = new TStore();
+        await using var app = new ServiceApp(db);
         using var admin = app.Admin();
         await ServiceApp.CreateProjectAsync(admin, "p1", 30);
         var local = new LiveProject(ProjectHost.Options(s_labels, 0.05, 5, new RequirementsDto(null, null, null), 500) with { Background = false });
@@ -61,9 +64,9 @@ public sealed class ServiceFlowTests
     [Fact]
     public async Task Restart_RebuildsSameStateFromTheFile()
     {
-        using var db = new TempDatabase();
+        using var db = new TStore();
         var before = new List<string>();
-        await using (var app = new ServiceApp(db.Path))
+        await using (var app = new ServiceApp(db))
         {
             using var admin = app.Admin();
             await ServiceApp.CreateProjectAsync(admin, "p1", 20);
@@ -84,7 +87,7 @@ public sealed class ServiceFlowTests
             before.Add(await admin.GetStringAsync("/api/projects/p1/labels?all=true", Ct));
         }
 
-        await using var restarted = new ServiceApp(db.Path);
+        await using var restarted = new ServiceApp(db);
         using var again = restarted.Admin();
         var after = new List<string>();
         for (var t = 0; t < 20; t++)
@@ -104,9 +107,9 @@ public sealed class ServiceFlowTests
     [Fact]
     public async Task Restart_WithReestimationsDuringReplay_RebuildsTheSameStateEveryTime()
     {
-        using var db = new TempDatabase();
+        using var db = new TStore();
         var refitEvery = new Dictionary<string, string?> { ["Service:RefitEvery"] = "40" };
-        await using (var app = new ServiceApp(db.Path, refitEvery))
+        await using (var app = new ServiceApp(db, refitEvery))
         {
             using var admin = app.Admin();
             await ServiceApp.CreateProjectAsync(admin, "p1", 40);
@@ -118,7 +121,7 @@ public sealed class ServiceFlowTests
 
         async Task<(string Csv, int Version)> Restart()
         {
-            await using var app = new ServiceApp(db.Path, refitEvery);
+            await using var app = new ServiceApp(db, refitEvery);
             using var admin = app.Admin();
             var project = await ServiceApp.JsonAsync(await admin.GetAsync("/api/projects/p1", Ct));
             return (await admin.GetStringAsync("/api/projects/p1/labels?all=true", Ct), project.GetProperty("modelVersion").GetInt32());
@@ -134,8 +137,8 @@ public sealed class ServiceFlowTests
     [Fact]
     public async Task LabelsAndAssignments_FollowTheDecisions()
     {
-        using var db = new TempDatabase();
-        await using var app = new ServiceApp(db.Path);
+        using var db = new TStore();
+        await using var app = new ServiceApp(db);
         using var admin = app.Admin();
         await ServiceApp.CreateProjectAsync(admin, "p1", 3, maxAnswers: 3);
         foreach (var worker in new[] { "w1", "w2", "w3" })
@@ -159,8 +162,8 @@ public sealed class ServiceFlowTests
     [Fact]
     public async Task NextAssignment_NothingLeft_Returns204()
     {
-        using var db = new TempDatabase();
-        await using var app = new ServiceApp(db.Path);
+        using var db = new TStore();
+        await using var app = new ServiceApp(db);
         using var admin = app.Admin();
         await ServiceApp.CreateProjectAsync(admin, "p1", 1, maxAnswers: 2);
         await admin.PostAsJsonAsync("/api/projects/p1/answers", new { task = "t0", worker = "w1", label = "a" }, Ct);

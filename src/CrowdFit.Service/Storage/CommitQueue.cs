@@ -85,6 +85,7 @@ internal sealed partial class CommitQueue(Database database, ILogger<CommitQueue
             foreach (var write in batch)
             {
                 await WriteAsync(statements, write);
+                await WriteSqlAsync(connection, transaction, write);
             }
 
             await transaction.CommitAsync();

@@ -47,6 +47,7 @@ internal sealed class CrowdFitDb(DbContextOptions<CrowdFitDb> options) : DbConte
             e.HasIndex(d => new { d.ProjectId, d.Position }).IsUnique();
         });
         modelBuilder.Entity<ApiKeyRow>(e => e.ToTable("api_keys").HasKey(k => k.Hash));
+        ReviewSchema.Configure(modelBuilder);
 
         // Lower-case snake_case names, so hand-written SQL reads the same on SQLite and PostgreSQL.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -11,5 +11,8 @@ internal sealed class PendingWrite
     /// <summary>A decision log entry; the queue fills in its sequence, position and hashes.</summary>
     public DecisionLogRow? Entry { get; init; }
 
+    /// <summary>Hand-written statements (review cases, appeals), run after the rows above.</summary>
+    public IReadOnlyList<SqlWrite> Sql { get; init; } = [];
+
     public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -40,15 +40,22 @@ public sealed partial class LiveProject
 
     private void RunRefit()
     {
+        var applied = false;
         try
         {
             var snapshot = TakeSnapshot();
             var (model, excluded) = Estimate(snapshot);
             Apply(model, Prepare(model, excluded, snapshot), snapshot);
+            applied = true;
         }
         finally
         {
-            Volatile.Write(ref _refitRunning, 0);
+            // Apply ends the re-estimation under the lock, together with publishing the model, so whoever sees the
+            // new model can start the next one; only a failed re-estimation ends it here.
+            if (!applied)
+            {
+                Volatile.Write(ref _refitRunning, 0);
+            }
         }
     }
 
@@ -298,6 +305,8 @@ public sealed partial class LiveProject
             {
                 Settle(model, t, lost[t]);
             }
+
+            Volatile.Write(ref _refitRunning, 0);
         }
     }
 

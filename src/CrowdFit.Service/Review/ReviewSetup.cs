@@ -1,0 +1,15 @@
+using CrowdFit.Service.Appeals;
+
+namespace CrowdFit.Service.Review;
+
+/// <summary>Registers review, appeals and their background work.</summary>
+internal static class ReviewSetup
+{
+    public static IServiceCollection AddReview(this IServiceCollection services)
+    {
+        services.AddSingleton<ReviewBook>();
+        services.AddSingleton<AppealDesk>();
+        services.AddHostedService<ReviewWatch>();
+        return services;
+    }
+}

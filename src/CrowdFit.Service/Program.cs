@@ -2,6 +2,7 @@ using CrowdFit.Service;
 using CrowdFit.Service.Answers;
 using CrowdFit.Service.Appeals;
 using CrowdFit.Service.Assignments;
+using CrowdFit.Service.Dashboard;
 using CrowdFit.Service.Errors;
 using CrowdFit.Service.Keys;
 using CrowdFit.Service.Labels;
@@ -42,6 +43,7 @@ public partial class Program
         builder.Services.AddPolicies();
         builder.Services.AddKeyRateLimits(settings);
         builder.Services.AddOpenApi();
+        builder.Services.AddDashboard();
     }
 
     /// <summary>The middleware, then every feature's endpoints; new features add their line here.</summary>
@@ -65,5 +67,6 @@ public partial class Program
         app.MapReview();
         app.MapAppeals();
         app.MapReports();
+        app.MapDashboard();
     }
 }

@@ -25,7 +25,7 @@ internal static class ReportsApi
         return group;
     }
 
-    private static async Task<Results<Ok<HealthDto>, ProblemHttpResult>> Health(string id, ProjectCatalog catalog, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HealthDto>, ProblemHttpResult>> Health(string id, ProjectCatalog catalog, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(id, out var host))
         {
@@ -76,7 +76,7 @@ internal static class ReportsApi
             work > 0 ? (double)onWork / work : 0, work > 0 ? (double)counted / work : 0, aql, throughput));
     }
 
-    private static async Task<Results<Ok<Page<WorkerScoreDto>>, ValidationProblem, ProblemHttpResult>> Workers(
+    internal static async Task<Results<Ok<Page<WorkerScoreDto>>, ValidationProblem, ProblemHttpResult>> Workers(
         string id, int? page, int? pageSize, ProjectCatalog catalog, Database database, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(id, out var host))
@@ -109,7 +109,7 @@ internal static class ReportsApi
         return TypedResults.Ok(new Page<WorkerScoreDto>([.. scores], number, size, total));
     }
 
-    private static async Task<Results<Ok<FlagsDto>, ProblemHttpResult>> Flags(
+    internal static async Task<Results<Ok<FlagsDto>, ProblemHttpResult>> Flags(
         string id, ProjectCatalog catalog, ReviewBook book, Database database, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(id, out var host))

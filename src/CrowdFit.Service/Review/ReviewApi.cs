@@ -29,7 +29,7 @@ internal static class ReviewApi
         return group;
     }
 
-    private static async Task<Results<Ok<Page<ReviewCaseDto>>, ValidationProblem, ProblemHttpResult>> List(
+    internal static async Task<Results<Ok<Page<ReviewCaseDto>>, ValidationProblem, ProblemHttpResult>> List(
         string id, string? status, string? kind, int? page, int? pageSize, ProjectCatalog catalog, ReviewBook book, Database database, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(id, out var host))

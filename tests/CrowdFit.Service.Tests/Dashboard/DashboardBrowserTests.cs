@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+using static CrowdFit.Service.Tests.Dashboard.DashboardForms;
+using static CrowdFit.Service.Tests.TestContextExtensions;
+
+namespace CrowdFit.Service.Tests.Dashboard;
+
+/// <summary>Signs in to the dashboard of a service on a real socket in headless Chromium, and decides a case as an analyst would.</summary>
+public sealed class DashboardBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Dashboard_InChromium_SignInShowsChart_ConfirmRemovesCase()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get update && apt-get install -y --no-install-recommends chromium");
+        using var db = new TempDatabase();
+        await using var app = CrowdFitServer.Build([], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Sqlite"] = $"Data Source={db.Path}",
+            ["Service:AdminKey"] = ServiceApp.AdminKey,
+            ["Review:SyncSeconds"] = "0",
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await app.StartAsync(Ct);
+        var root = new Uri(app.Urls.First());
+        using var admin = new HttpClient { BaseAddress = root };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ServiceApp.AdminKey);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync(
+            "/api/projects", new { id = "p1", labels = new[] { "a", "b", "c" }, aql = 0.05, maxAnswers = 3, requirements = new { qualifications = new[] { "en" } } }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/projects/p1/tasks", Enumerable.Range(0, 4).Select(t => new { id = $"t{t}" }), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/projects/p1/workers", new { id = "w1", qualifications = new[] { "en" } }, Ct)).StatusCode);
+        foreach (var (task, worker) in new[] { ("t0", "w1"), ("t1", "w1"), ("t0", "w9"), ("t2", "w9") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/projects/p1/answers", new { task, worker, label = "a" }, Ct)).StatusCode);
+        }
+
+        var analyst = await IssueKeyAsync(admin, new { role = "analyst", name = "ana" });
+        var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard");
+        Directory.CreateDirectory(shots);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(root.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
+            {
+                lock (outside)
+                {
+                    outside.Add(request.Url);
+                }
+            }
+        };
+
+        await page.GotoAsync(new Uri(root, "/dashboard/projects/p1").AbsoluteUri);
+        Assert.Equal("Sign in", await page.TitleAsync());
+        await page.FillAsync("#key", analyst);
+        await page.ClickAsync("button[type=submit]:has-text('Sign in')");
+        await page.WaitForURLAsync("**/dashboard/projects/p1");
+        var chart = page.Locator("#health svg").First;
+        var box = await chart.BoundingBoxAsync();
+        var flaggedRow = page.Locator("table.workers tbody tr", new PageLocatorOptions { HasText = "w9" });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "project.png"), FullPage = true });
+
+        Assert.Equal("Project p1", await page.Locator("h1").InnerTextAsync());
+        Assert.True(box is { Width: > 50, Height: > 50 }, $"the throughput chart is {box?.Width}x{box?.Height}");
+        Assert.Contains("2", await flaggedRow.Locator("td").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.ClickAsync("text=Open the review queue");
+        await page.WaitForURLAsync("**/dashboard/projects/p1/review");
+        var cases = page.Locator("section.case");
+        Assert.Equal(2, await cases.CountAsync());
+        var first = cases.First;
+        var firstId = await first.GetAttributeAsync("id");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "review-before.png"), FullPage = true });
+        await first.Locator("form.confirm textarea").FillAsync("No en qualification; answered anyway.");
+        await first.Locator("form.confirm button").ClickAsync();
+        await page.WaitForURLAsync("**/dashboard/projects/p1/review");
+        await page.Locator("section.case").First.WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "review-after.png"), FullPage = true });
+
+        Assert.Equal(1, await page.Locator("section.case").CountAsync());
+        Assert.Equal(0, await page.Locator($"section#{firstId}").CountAsync());
+        Assert.Contains("1 open cases", await page.Locator("main > p").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(shots, "project.png")).Length > 10_000);
+        Assert.Empty(outside);
+        await app.StopAsync(Ct);
+    }
+}

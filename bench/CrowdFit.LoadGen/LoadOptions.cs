@@ -15,10 +15,11 @@ internal sealed record LoadOptions
     public int Tasks { get; init; } = 50_000;
     public int Workers { get; init; } = 200;
     public double? CrashAfter { get; init; }
+    public int? Fuzz { get; init; }
 
     public const string Usage =
         "usage: CrowdFit.LoadGen --server PATH/crowdfit [--db FILE | --postgres CONNSTRING] [--port 5099] [--connections 32] " +
-        "[--rate 2000] [--seconds 60] [--tasks 50000] [--workers 200] [--crash-after SECONDS]";
+        "[--rate 2000] [--seconds 60] [--tasks 50000] [--workers 200] [--crash-after SECONDS] [--fuzz REQUESTS]";
 
     /// <summary>Reads <c>--name value</c> pairs; null (after printing why) when they are wrong.</summary>
     public static LoadOptions? Parse(string[] args, TextWriter error)
@@ -48,9 +49,10 @@ internal sealed record LoadOptions
             Tasks = (int)Number("--tasks", 50_000),
             Workers = (int)Number("--workers", 200),
             CrashAfter = values.ContainsKey("--crash-after") ? Number("--crash-after", 0) : null,
+            Fuzz = values.ContainsKey("--fuzz") ? (int)Number("--fuzz", 0) : null,
         };
     }
 
     private static readonly HashSet<string> s_known =
-        ["--server", "--db", "--postgres", "--port", "--connections", "--rate", "--seconds", "--tasks", "--workers", "--crash-after"];
+        ["--server", "--db", "--postgres", "--port", "--connections", "--rate", "--seconds", "--tasks", "--workers", "--crash-after", "--fuzz"];
 }

@@ -27,6 +27,24 @@ for (var first = 0; first < options.Tasks; first += 10_000)
     (await client.PostAsJsonAsync("/api/projects/load/tasks", batch)).EnsureSuccessStatusCode();
 }
 
+if (options.Fuzz is { } requests)
+{
+    var fuzz = new FuzzRun(client, key, seed: 1);
+    var clock = Stopwatch.StartNew();
+    await fuzz.RunAsync(requests, options.Connections);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz: {requests:N0} malformed requests in {clock.Elapsed.TotalSeconds:F1} s"));
+    foreach (var (status, count) in fuzz.Tally)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {status}: {count:N0}"));
+    }
+
+    var probe = await client.PostAsync("/api/projects/load/answers", new StringContent("""{"task":"t7","worker":"w7","label":"a"}""", System.Text.Encoding.UTF8, "application/json"));
+    Console.WriteLine($"server still answering: {(int)probe.StatusCode}; 5xx or no reply: {fuzz.Failures}");
+    Console.WriteLine($"server stopped with exit code {server.Stop()}");
+    server.Dispose();
+    return fuzz.Failures == 0 && probe.IsSuccessStatusCode ? 0 : 1;
+}
+
 // Warm-up: JIT, connection setup, first re-estimations; not measured.
 var warmup = new LoadRun(client, options with { Rate = Math.Min(options.Rate, 1000) });
 await warmup.RunAsync(3, 0, CancellationToken.None);

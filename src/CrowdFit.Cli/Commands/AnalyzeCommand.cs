@@ -94,7 +94,7 @@ internal static class AnalyzeCommand
         {
             var clock = Stopwatch.StartNew();
             var total = Stopwatch.StartNew();
-            var log = AnswerFormats.ReadLog(settings.Answers, settings.Format, settings.Gold);
+            var (log, export) = ReadLog(settings);
             var policy = RiskFile(settings.Risk) ?? RiskPolicy.None;
             var answers = log.Answers;
             stdout.WriteLine(Text($"read {answers.Count:N0} answers: {answers.TaskCount:N0} tasks, {answers.WorkerCount:N0} workers, {answers.ClassCount} labels, {log.Gold?.Count ?? 0:N0} gold ({clock.Elapsed.TotalSeconds:F2} s)"));
@@ -115,6 +115,7 @@ internal static class AnalyzeCommand
             PrintSummary(result, stdout, total.Elapsed);
             PrintPay(pay, stdout);
             PrintReview(review, stdout);
+            PrintAbandonment(export, answers.Count, stdout);
             var inputs = AnalysisInputs.Compute(result, pay, Path.GetFileName(settings.Answers), auditGold: format is not null);
             if (log.Context is { } audited)
             {
@@ -206,6 +207,36 @@ internal static class AnalyzeCommand
                 stdout.WriteLine($"  {finding}");
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the answers: the canonical log directly, a platform export through its table, keeping the export's
+    /// assignments that hold no answer (skipped, expired, cancelled) for the abandonment rate.
+    /// </summary>
+    private static (AnswerLog Log, ExportContents? Export) ReadLog(Settings settings)
+    {
+        var format = AnswerFormats.Resolve(settings.Answers, settings.Format);
+        if (format is CanonicalCsvFormat)
+        {
+            return (AnswerLogReader.Read(settings.Answers, settings.Gold), null);
+        }
+
+        var export = ExportContents.Read(format, settings.Answers);
+        return (AnswerLogReader.Read(export.Answers, settings.Gold), export);
+    }
+
+    /// <summary>Abandonment (SPEC G5): the share of assignments that ended without an answer, which only an export shows.</summary>
+    private static void PrintAbandonment(ExportContents? export, int answers, TextWriter stdout)
+    {
+        if (export is null)
+        {
+            stdout.WriteLine("abandonment: not measured, the log holds submitted answers only (a platform export, such as Toloka's with its skipped and expired assignments, shows it)");
+            return;
+        }
+
+        var ended = export.SkippedCount;
+        var reasons = string.Join("; ", export.Skipped.Select(r => Text($"{r.Count:N0} {r.Reason}")));
+        stdout.WriteLine(Text($"abandonment: {ended:N0} of {answers + ended:N0} assignments ended without an answer ({(double)ended / Math.Max(1, answers + ended):P1}){(ended > 0 ? ": " + reasons : "")}"));
     }
 
     private static void PrintReview(ReviewPlanReport review, TextWriter stdout)

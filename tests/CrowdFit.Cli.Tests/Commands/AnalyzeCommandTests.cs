@@ -217,6 +217,38 @@ public sealed class AnalyzeCommandTests
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public void Run_TolokaExport_ReadsItAndReportsAbandonedAssignments()
+    {
+        using var folder = new TempFolder();
+        var export = folder.Write(
+            "assignments.tsv",
+            "INPUT:image\tOUTPUT:result\tASSIGNMENT:task_id\tASSIGNMENT:worker_id\tASSIGNMENT:status\tASSIGNMENT:started\tASSIGNMENT:submitted\n"
+            + "i1\tcat\tT1\tw1\tAPPROVED\t2021-03-01T10:00:00\t2021-03-01T10:00:04\n"
+            + "i1\tcat\tT1\tw2\tAPPROVED\t2021-03-01T10:01:00\t2021-03-01T10:01:05\n"
+            + "i1\t\tT1\tw3\tEXPIRED\t2021-03-01T10:02:00\t\n"
+            + "i2\tdog\tT2\tw1\tAPPROVED\t2021-03-01T10:03:00\t2021-03-01T10:03:06\n");
+        var output = folder.File("out");
+
+        var (code, stdout, stderr) = Cli.Run("analyze", export, "--out", output);
+
+        Assert.Equal((0, string.Empty), (code, stderr));
+        Assert.Contains("read 3 answers: 2 tasks, 2 workers, 2 labels", stdout, StringComparison.Ordinal);
+        Assert.Contains("abandonment: 1 of 4 assignments ended without an answer (25.0 %): 1 empty OUTPUT:result", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_CanonicalLog_SaysAbandonmentIsNotMeasured()
+    {
+        using var folder = new TempFolder();
+        var answers = folder.Write("a.csv", "task,worker,label,submitted_at\nt1,w1,a,2024-01-01T10:00:00Z\nt1,w2,a,2024-01-01T10:01:00Z\n");
+
+        var (code, stdout, _) = Cli.Run("analyze", answers, "--out", folder.File("out"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("abandonment: not measured, the log holds submitted answers only", stdout, StringComparison.Ordinal);
+    }
+
     private static string Simulate(TempFolder folder)
     {
         var directory = folder.File("crowd");

@@ -19,6 +19,9 @@ public static class CrowdFitServer
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        // A failed key check is the caller's mistake and is answered with 401; logging each one at Information would
+        // let anyone with a wrong key fill the log.
+        builder.Logging.AddFilter("CrowdFit.Service.Keys.ApiKeyHandler", LogLevel.Warning);
         var service = builder.Configuration.GetSection("Service").Get<ServiceSettings>() ?? new ServiceSettings();
         Program.AddServices(builder, service);
         var app = builder.Build();

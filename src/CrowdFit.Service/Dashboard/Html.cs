@@ -22,6 +22,7 @@ internal sealed class Html
         textarea{width:100%;min-height:3em}button{padding:4px 12px}
         form.decide{display:inline-block;margin-right:8px;vertical-align:top;width:45%}
         svg.chart{max-width:100%;height:auto}
+        blockquote.message{margin:4px 0 12px;padding:6px 12px;border-left:3px solid #cfd6e0;background:#f9fafb;white-space:pre-wrap}
         """;
 
     private static readonly HtmlEncoder s_encoder = HtmlEncoder.Default;
@@ -68,6 +69,7 @@ internal sealed class Html
             .Append(s_encoder.Encode(title)).Append("</title><style>").Append(Style).Append("</style></head><body><header><strong>CrowdFit</strong>");
         if (signedIn is not null)
         {
+            page.Append("<a href=\"/dashboard/\">Projects</a><a href=\"/dashboard/appeals\">Appeals</a>");
             if (project is not null)
             {
                 var p = Uri.EscapeDataString(project);

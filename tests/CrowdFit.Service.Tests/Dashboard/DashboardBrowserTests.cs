@@ -7,13 +7,13 @@ using static CrowdFit.Service.Tests.TestContextExtensions;
 
 namespace CrowdFit.Service.Tests.Dashboard;
 
-/// <summary>Signs in to the dashboard of a service on a real socket in headless Chromium, and decides a case as an analyst would.</summary>
+/// <summary>Signs in to the dashboard of a service on a real socket in headless Chromium, decides a case and answers an appeal as an analyst would.</summary>
 public sealed class DashboardBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Dashboard_InChromium_SignInShowsChart_ConfirmRemovesCase()
+    public async Task Dashboard_InChromium_SignInShowsChart_ConfirmRemovesCase_OverturnRemovesAppeal()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get update && apt-get install -y --no-install-recommends chromium");
         using var db = new TempDatabase();
@@ -93,6 +93,28 @@ public sealed class DashboardBrowserTests
         Assert.Equal(0, await page.Locator($"section#{firstId}").CountAsync());
         Assert.Contains("1 open cases", await page.Locator("main > p").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(shots, "project.png")).Length > 10_000);
+
+        using var w9 = new HttpClient { BaseAddress = root };
+        w9.DefaultRequestHeaders.Add("X-Api-Key", await IssueKeyAsync(admin, new { role = "worker", worker = "w9" }));
+        var rejected = await ServiceApp.JsonAsync(await w9.GetAsync("/api/me/rejections", Ct));
+        var answer = rejected.GetProperty("items")[0].GetProperty("answer").GetInt64();
+        Assert.Equal(HttpStatusCode.Created, (await w9.PostAsJsonAsync("/api/me/appeals", new { answer, message = "I hold the en certificate." }, Ct)).StatusCode);
+        await page.ClickAsync("header a:has-text('Appeals')");
+        await page.WaitForURLAsync("**/dashboard/appeals");
+        var appeals = page.Locator("section.appeal");
+        Assert.Equal(1, await appeals.CountAsync());
+        Assert.Contains("I hold the en certificate.", await appeals.First.Locator("blockquote.message").InnerTextAsync(), StringComparison.Ordinal);
+        await appeals.First.Locator("input[value=overturned]").CheckAsync();
+        await appeals.First.Locator("textarea").FillAsync("Certificate checked.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "appeals.png"), FullPage = true });
+        await appeals.First.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("main > p", new PageLocatorOptions { HasText = "0 open appeals" }).WaitForAsync();
+        var mine = (await ServiceApp.JsonAsync(await w9.GetAsync("/api/me/appeals", Ct))).GetProperty("items")[0];
+
+        Assert.Equal(0, await page.Locator("section.appeal").CountAsync());
+        Assert.Equal("overturned", mine.GetProperty("status").GetString());
+        Assert.Equal("Certificate checked.", mine.GetProperty("explanation").GetString());
+        Assert.True(new FileInfo(Path.Combine(shots, "appeals.png")).Length > 10_000);
         Assert.Empty(outside);
         await app.StopAsync(Ct);
     }

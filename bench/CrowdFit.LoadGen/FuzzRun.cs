@@ -38,6 +38,7 @@ internal sealed class FuzzRun(HttpClient client, string key, int seed)
     private const long MaxBodyBytes = 4L << 20;
 
     private readonly ConcurrentDictionary<string, int> _tally = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<string> _examples = [];
     private int _failures;
 
     /// <summary>Replies by status ("200", "400", ... or "error: ..."), most frequent first.</summary>
@@ -45,6 +46,9 @@ internal sealed class FuzzRun(HttpClient client, string key, int seed)
 
     /// <summary>Replies of 500 or more, and requests within the body limit that got no reply.</summary>
     public int Failures => _failures;
+
+    /// <summary>The first requests (up to 20) that got no reply: method, path, content type, body length and start.</summary>
+    public IEnumerable<string> FailedExamples => _examples;
 
     /// <summary>Sends <paramref name="count"/> requests from <paramref name="connections"/> concurrent senders.</summary>
     public async Task RunAsync(int count, int connections)
@@ -88,12 +92,24 @@ internal sealed class FuzzRun(HttpClient client, string key, int seed)
                 {
                     var inner = error.InnerException?.Message ?? error.Message;
                     outcome = "no reply: " + (inner.Length > 70 ? inner[..70] : inner);
-                    Interlocked.Increment(ref _failures);
+                    if (Interlocked.Increment(ref _failures) <= 20)
+                    {
+                        _examples.Add(Describe(request));
+                    }
                 }
             }
 
             _tally.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         }
+    }
+
+    private static string Describe(HttpRequestMessage request)
+    {
+        var body = request.Content is ByteArrayContent content ? content.ReadAsByteArrayAsync().GetAwaiter().GetResult() : [];
+        var start = Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 60)));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{request.Method} {request.RequestUri} [{request.Content?.Headers.ContentType}] {body.Length} bytes: {start.ReplaceLineEndings(" ")}");
     }
 
     private HttpRequestMessage Build(Random random)

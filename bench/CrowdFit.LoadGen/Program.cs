@@ -38,6 +38,11 @@ if (options.Fuzz is { } requests)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {status}: {count:N0}"));
     }
 
+    foreach (var example in fuzz.FailedExamples)
+    {
+        Console.WriteLine($"  no reply to: {example}");
+    }
+
     var probe = await client.PostAsync("/api/projects/load/answers", new StringContent("""{"task":"t7","worker":"w7","label":"a"}""", System.Text.Encoding.UTF8, "application/json"));
     Console.WriteLine($"server still answering: {(int)probe.StatusCode}; 5xx or no reply: {fuzz.Failures}");
     Console.WriteLine($"server stopped with exit code {server.Stop()}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CrowdFit.Answers;
+using CrowdFit.Configuration;
 using CrowdFit.Formats;
 using CrowdFit.Formats.Interchange;
 using CrowdFit.Fraud;
@@ -249,28 +250,6 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static RiskPolicy? RiskFile(string? path)
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return RiskPolicy.Parse(stream);
-        }
-        catch (RiskPolicyException error)
-        {
-            throw new AnswerFormatException(path, error.Line, error.Field, error.Detail);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AnswerFormatException(path, 0, null, "expected an existing file, found none (file not found)");
-        }
-    }
-
     private static void PrintPay(PayReport? pay, TextWriter stdout)
     {
         if (pay is null || !pay.Ran)
@@ -287,21 +266,31 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static FraudRules? RulesFile(string? path)
+    private static FraudRules? RulesFile(string? path) => ConfigFile(path, FraudRules.Parse);
+
+    private static RiskPolicy? RiskFile(string? path) => ConfigFile(path, RiskPolicy.Parse);
+
+    /// <summary>Parses a JSON configuration file; its problems become bad-input errors naming the file, line and field.</summary>
+    private static T? ConfigFile<T>(string? path, Func<Stream, T> parse)
+        where T : class
     {
         if (path is null)
         {
             return null;
         }
 
-        using var stream = File.OpenRead(path);
         try
         {
-            return FraudRules.Parse(stream);
+            using var stream = File.OpenRead(path);
+            return parse(stream);
         }
-        catch (FraudRuleException error)
+        catch (ConfigurationFileException error)
         {
             throw new AnswerFormatException(path, error.Line, error.Field, error.Detail);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new AnswerFormatException(path, 0, null, "expected an existing file, found none (file not found)");
         }
     }
 

@@ -1,11 +1,10 @@
+using CrowdFit.Configuration;
+
 namespace CrowdFit.Operations;
 
 /// <summary>A risk policy file that cannot be used: bad JSON, an unknown property, a class that is not low, medium or high.</summary>
-/// <remarks>
-/// <see cref="Exception.Message"/> is one line, <c>line N: field: detail</c>, so a command-line tool can print
-/// it as is.
-/// </remarks>
-public sealed class RiskPolicyException : Exception
+/// <remarks>The field is a JSON path such as <c>task_types.medical</c>; see <see cref="ConfigurationFileException"/>.</remarks>
+public sealed class RiskPolicyException : ConfigurationFileException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="line">1-based line of the problem.</param>
@@ -13,11 +12,8 @@ public sealed class RiskPolicyException : Exception
     /// <param name="detail">What was expected and what was found, without the location.</param>
     /// <param name="innerException">The error of the JSON reader, when the file is not valid JSON; may be null.</param>
     public RiskPolicyException(int line, string field, string detail, Exception? innerException = null)
-        : base($"line {line}: {field}: {detail}", innerException)
+        : base(line, field, detail, innerException)
     {
-        Line = line;
-        Field = field;
-        Detail = detail;
     }
 
     /// <summary>Creates the exception with a message only (no location).</summary>
@@ -30,24 +26,11 @@ public sealed class RiskPolicyException : Exception
     public RiskPolicyException(string message)
         : base(message)
     {
-        Field = "$";
-        Detail = message;
     }
 
     /// <summary>Creates the exception with a message and a cause (no location).</summary>
     public RiskPolicyException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Field = "$";
-        Detail = message;
     }
-
-    /// <summary>1-based line of the problem; 0 when not known.</summary>
-    public int Line { get; }
-
-    /// <summary>JSON path of the problem, for example <c>task_types.medical</c>; <c>$</c> for the whole document.</summary>
-    public string Field { get; }
-
-    /// <summary>What was expected and what was found, without the location.</summary>
-    public string Detail { get; }
 }

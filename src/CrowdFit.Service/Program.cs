@@ -4,11 +4,13 @@ using CrowdFit.Service.Appeals;
 using CrowdFit.Service.Assignments;
 using CrowdFit.Service.Dashboard;
 using CrowdFit.Service.Errors;
+using CrowdFit.Service.Findings;
 using CrowdFit.Service.Keys;
 using CrowdFit.Service.Labels;
 using CrowdFit.Service.Projects;
 using CrowdFit.Service.Review;
 using CrowdFit.Service.Storage;
+using CrowdFit.Service.Workforce;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -67,6 +69,10 @@ public partial class Program
         app.MapReview();
         app.MapAppeals();
         app.MapReports();
+        app.MapRings();
+        app.MapDrift();
+        app.MapMe();
+        app.MapWorkforce();
         app.MapDashboard();
     }
 }

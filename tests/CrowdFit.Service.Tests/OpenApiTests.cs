@@ -20,7 +20,8 @@ public sealed class OpenApiTests
             {
                 "/api/projects", "/api/projects/{id}", "/api/projects/{id}/tasks", "/api/projects/{id}/gold", "/api/projects/{id}/workers",
                 "/api/projects/{id}/answers", "/api/projects/{id}/tasks/{task}", "/api/projects/{id}/assignments/next",
-                "/api/projects/{id}/labels", "/api/keys",
+                "/api/projects/{id}/labels", "/api/keys", "/api/projects/{id}/reports/pay", "/api/projects/{id}/reports/fairness",
+                "/api/projects/{id}/reports/rings", "/api/projects/{id}/reports/drift", "/api/me/answers", "/api/me/score",
             },
             paths);
         Assert.Equal(System.Net.HttpStatusCode.OK, scalar.StatusCode);

@@ -53,6 +53,13 @@ internal static class AnswersApi
             errors["label"] = [$"Unknown label '{answer.Label}'; the labels are {string.Join(", ", host.Labels)}."];
         }
 
+        var now = clock.GetUtcNow();
+        var started = AnswerTiming.Parse(answer.StartedAt, now, out var timingProblem);
+        if (timingProblem is not null)
+        {
+            errors["startedAt"] = [timingProblem];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -63,7 +70,7 @@ internal static class AnswersApi
             return Problems.Forbidden("A worker key may only submit answers as its own worker.");
         }
 
-        var at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var at = now.ToString("O", CultureInfo.InvariantCulture);
         TaskDecision decision;
         DecisionLogRow entry;
         Task committed;
@@ -75,6 +82,8 @@ internal static class AnswersApi
             }
 
             decision = host.Live.Submit(answer.Task!, answer.Worker!, answer.Label!);
+            var handedOut = host.Handouts.Take(answer.Worker!, answer.Task!, now);
+            started ??= handedOut;
             var answerId = catalog.NextSeq();
             entry = Entry(host, answerId, answer.Task!, decision, at);
             committed = queue.Enqueue(new PendingWrite
@@ -82,7 +91,7 @@ internal static class AnswersApi
                 Answer = new AnswerRow
                 {
                     Id = answerId, ProjectId = host.Id, TaskId = answer.Task!, WorkerId = answer.Worker!, Label = answer.Label!,
-                    ReceivedAt = at, Decision = entry.Action,
+                    ReceivedAt = at, Decision = entry.Action, StartedAt = AnswerTiming.Format(started),
                 },
                 Entry = entry,
             });

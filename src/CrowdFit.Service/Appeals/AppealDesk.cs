@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CrowdFit.Service.Answers;
 using CrowdFit.Service.Projects;
 using CrowdFit.Service.Review;
 using CrowdFit.Service.Storage;
@@ -13,6 +14,9 @@ namespace CrowdFit.Service.Appeals;
 /// </summary>
 internal sealed class AppealDesk(Database database, CommitQueue queue, ProjectCatalog catalog, TimeProvider clock) : IDisposable
 {
+    /// <summary>The decision log action of an overturned appeal; the replay at startup reinstates its answer.</summary>
+    public const string Overturn = "overturn";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _lastAppeal = -1;
 
@@ -74,7 +78,10 @@ internal sealed class AppealDesk(Database database, CommitQueue queue, ProjectCa
         }
     }
 
-    /// <summary>Answers an open appeal and appends the outcome to the project's decision log, both in one commit.</summary>
+    /// <summary>
+    /// Answers an open appeal and appends the outcome to the project's decision log, both in one commit. An overturned
+    /// appeal's answer counts again in the engine; the task's new decision follows in the log, actor <c>engine</c>.
+    /// </summary>
     /// <returns>The answered appeal; null row with a null conflict when there is no such appeal; a conflict when it was answered already.</returns>
     public async Task<(AppealRow? Appeal, string? Conflict)> AnswerAsync(long id, bool overturned, string explanation, string analyst)
     {
@@ -97,25 +104,75 @@ internal sealed class AppealDesk(Database database, CommitQueue queue, ProjectCa
             row.Explanation = explanation;
             row.Analyst = analyst;
             row.AnsweredAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-            var version = catalog.TryGet(row.ProjectId, out var host) ? host.Live.ModelVersion : 0;
-            await queue.Enqueue(new PendingWrite
+            var write = new PendingWrite
             {
                 Sql = [new SqlWrite(
                     "update appeals set status = @Status, explanation = @Explanation, analyst = @Analyst, answered_at = @AnsweredAt where id = @Id and status = 'open'",
                     row)],
                 Entry = new DecisionLogRow
                 {
-                    ProjectId = row.ProjectId, AnswerId = row.AnswerId, TaskId = row.TaskId, Action = overturned ? "overturn" : "uphold",
+                    ProjectId = row.ProjectId, AnswerId = row.AnswerId, TaskId = row.TaskId, Action = overturned ? Overturn : "uphold",
                     Reasons = JsonSerializer.Serialize(new[] { explanation, $"appeal {row.Id} of worker {row.WorkerId}" }),
-                    ModelVersion = version, Actor = analyst, At = row.AnsweredAt,
+                    Actor = analyst, At = row.AnsweredAt,
                 },
-            });
+            };
+            if (!catalog.TryGet(row.ProjectId, out var host))
+            {
+                await queue.Enqueue(write);
+                return (row, null);
+            }
+
+            Task committed;
+            Task? decided = null;
+            lock (host.Gate)
+            {
+                write.Entry.ModelVersion = host.Live.ModelVersion;
+                committed = queue.Enqueue(write);
+                if (overturned && Reinstate(host, row.TaskId, row.WorkerId, row.AnswerId, row.Id, row.AnsweredAt) is { } entry)
+                {
+                    decided = queue.Enqueue(new PendingWrite { Entry = entry });
+                }
+            }
+
+            await committed;
+            if (decided is not null)
+            {
+                await decided;
+            }
+
             return (row, null);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Counts an overturned appeal's answer again in the engine and returns the decision log entry of the task's new
+    /// decision, or null when the engine has no rejected answer to count (for example a worker's second answer to a
+    /// task). Call under the host's gate, queuing the overturn first; the replay at startup calls it in the same order.
+    /// </summary>
+    public static DecisionLogRow? Reinstate(ProjectHost host, string task, string worker, long answer, long appeal, string at)
+    {
+        if (!host.HasTask(task) || host.Live.Reinstate(task, worker) is not { } decision)
+        {
+            return null;
+        }
+
+        return new DecisionLogRow
+        {
+            ProjectId = host.Id,
+            TaskId = task,
+            Action = AnswersApi.Name(decision.Kind.ToString()),
+            Label = decision.Label >= 0 ? host.Live.Labels[decision.Label] : null,
+            Confidence = decision.Confidence,
+            ExtraAnswers = decision.More,
+            Reasons = JsonSerializer.Serialize<string[]>([$"answer {answer} of worker {worker} counted again: appeal {appeal} overturned", .. decision.Reasons]),
+            ModelVersion = host.Live.ModelVersion,
+            Actor = AnswersApi.Actor,
+            At = at,
+        };
     }
 
     /// <summary>Why the outcome is not one of upheld and overturned, or null.</summary>

@@ -16,8 +16,12 @@ internal static class AssignmentsApi
         return group;
     }
 
-    /// <summary>Scores every task still collecting answers for this worker and returns the best, or 204 when none would help.</summary>
-    private static Results<Ok<AssignmentDto>, NoContent, ValidationProblem, ProblemHttpResult> Next(string id, string? worker, HttpContext context, ProjectCatalog catalog)
+    /// <summary>
+    /// Scores every task still collecting answers for this worker and returns the best, or 204 when none would help;
+    /// remembers when the task was handed out, as the start of an answer sent without one.
+    /// </summary>
+    private static Results<Ok<AssignmentDto>, NoContent, ValidationProblem, ProblemHttpResult> Next(
+        string id, string? worker, HttpContext context, ProjectCatalog catalog, TimeProvider clock)
     {
         if (!catalog.TryGet(id, out var host))
         {
@@ -51,6 +55,11 @@ internal static class AssignmentsApi
                 {
                     (best, bestTask) = (standing, task);
                 }
+            }
+
+            if (bestTask is not null)
+            {
+                host.Handouts.Record(worker!, bestTask, clock.GetUtcNow());
             }
         }
 

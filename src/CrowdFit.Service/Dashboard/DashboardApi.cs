@@ -17,6 +17,9 @@ internal static class DashboardApi
         group.MapGet("/", Start).AddEndpointFilter(DashboardSession.RequireAnalyst);
         group.MapGet("/projects/{id}", ProjectPage.RenderAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);
         group.MapGet("/projects/{id}/review", ReviewPage.RenderAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);
+        group.MapGet("/projects/{id}/rings", RingsPage.Render).AddEndpointFilter(DashboardSession.RequireAnalyst);
+        group.MapGet("/projects/{id}/drift", DriftPage.RenderAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);
+        group.MapGet("/projects/{id}/pay", PayPage.RenderAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);
         group.MapPost("/projects/{id}/review/{case}/{decision}", ReviewPage.DecideAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);
         group.MapGet("/appeals", AppealsPage.RenderAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);
         group.MapPost("/appeals/{appeal}/answer", AppealsPage.AnswerAsync).AddEndpointFilter(DashboardSession.RequireAnalyst);

@@ -23,6 +23,7 @@ internal static class ProjectPage
         var flags = (await ReportsApi.Flags(id, catalog, book, database, cancellationToken)).Result as Ok<FlagsDto>;
         var workers = (await ReportsApi.Workers(id, 1, Paging.MaxSize, catalog, database, cancellationToken)).Result as Ok<Page<WorkerScoreDto>>;
         var html = new Html();
+        html.Raw("<p><a href=\"/dashboard/projects/").Text(Uri.EscapeDataString(id)).Raw("/pay\">Pay and fairness</a></p>");
         Health(html, health);
         if (workers?.Value is { } page)
         {
@@ -34,6 +35,7 @@ internal static class ProjectPage
             Flags(html, flagged, id);
         }
 
+        RingsPage.Links(html, id);
         return html.Page($"Project {id}", antiforgery.GetAndStoreTokens(context), id);
     }
 

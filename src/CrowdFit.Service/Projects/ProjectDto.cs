@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace CrowdFit.Service.Projects;
 
 /// <summary>A project with its live counts.</summary>
@@ -11,6 +13,10 @@ namespace CrowdFit.Service.Projects;
 /// <param name="Tasks">Tasks, gold included.</param>
 /// <param name="Answers">Answers received.</param>
 /// <param name="ModelVersion">How many times the models have been re-estimated.</param>
+/// <param name="Pay">Reward per answer and hourly pay floor, with the defaults filled in; null when the project sets no pay.</param>
+/// <param name="Rules">The hard fraud rules, in the shape of a rule file (<c>{"rules": [...]}</c>); null when the project sets none.</param>
+/// <param name="RulesNotChecked">The rules that are never checked in this project, each with why; empty when every rule can be.</param>
 public sealed record ProjectDto(
     string Id, string Name, IReadOnlyList<string> Labels, double Aql, int MaxAnswers, IReadOnlyList<string> TaskTypes,
-    RequirementsDto Requirements, int Tasks, int Answers, int ModelVersion);
+    RequirementsDto Requirements, int Tasks, int Answers, int ModelVersion, PayDto? Pay,
+    JsonElement? Rules, IReadOnlyList<string> RulesNotChecked);

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using CrowdFit.Fraud;
+using CrowdFit.Fraud.Rules;
 using CrowdFit.Live;
 using CrowdFit.Quality;
 using CrowdFit.Routing;
@@ -19,15 +21,21 @@ internal sealed class ProjectHost
     private readonly FrozenSet<string> _types;
     private int _answersAtRefit;
 
-    public ProjectHost(ProjectRow row, int refitEvery)
+    /// <param name="row">The stored settings.</param>
+    /// <param name="refitEvery">Answers between re-estimations.</param>
+    /// <param name="store">Where the project's rules read its answers' times at each re-estimation.</param>
+    public ProjectHost(ProjectRow row, int refitEvery, Database store)
     {
         Row = row;
         Labels = JsonSerializer.Deserialize<string[]>(row.Labels) ?? [];
         TaskTypes = JsonSerializer.Deserialize<string[]>(row.TaskTypes) ?? [];
         Requirements = JsonSerializer.Deserialize<RequirementsDto>(row.Requirements, JsonSerializerOptions.Web) ?? new RequirementsDto(null, null, null);
+        Pay = row.Pay is null ? null : JsonSerializer.Deserialize<PayDto>(row.Pay, JsonSerializerOptions.Web);
         _labels = Labels.ToFrozenSet(StringComparer.Ordinal);
         _types = TaskTypes.ToFrozenSet(StringComparer.Ordinal);
-        Live = new LiveProject(Options(Labels, row.Aql, row.MaxAnswers, Requirements, refitEvery));
+        Rules = ProjectRules.Parse(row.Rules);
+        var rules = Rules is null ? null : new ProjectRuleDetector(Rules, store, row.Id);
+        Live = new LiveProject(Options(Labels, row.Aql, row.MaxAnswers, Requirements, refitEvery, Confirmed, rules));
     }
 
     public ProjectRow Row { get; }
@@ -40,12 +48,26 @@ internal sealed class ProjectHost
 
     public RequirementsDto Requirements { get; }
 
+    /// <summary>The project's pay with its defaults filled in, or null when it sets none.</summary>
+    public PayDto? Pay { get; }
+
+    /// <summary>The project's hard fraud rules, or null when it sets none.</summary>
+    public FraudRules? Rules { get; }
+
     public LiveProject Live { get; }
+
+    /// <summary>Analysts' decisions, which train the supervised fraud model at each re-estimation.</summary>
+    public Review.ConfirmedCases Confirmed { get; } = new();
 
     public Lock Gate { get; } = new();
 
-    /// <summary>The engine settings for a project; background re-estimation, as a service needs.</summary>
-    public static LiveProjectOptions Options(IReadOnlyList<string> labels, double aql, int maxAnswers, RequirementsDto requirements, int refitEvery) => new()
+    /// <summary>When workers were handed tasks, for answers sent without a start time; use under <see cref="Gate"/>.</summary>
+    public Assignments.Handouts Handouts { get; } = new();
+
+    /// <summary>The engine settings for a project; background re-estimation, as a service needs; <paramref name="rules"/> runs after the usual detectors.</summary>
+    public static LiveProjectOptions Options(
+        IReadOnlyList<string> labels, double aql, int maxAnswers, RequirementsDto requirements, int refitEvery, IStackedDetectorSource? stacked = null,
+        IFraudDetector? rules = null) => new()
     {
         Labels = labels,
         Quality = new AqlOptions { Aql = aql, MaxAnswers = maxAnswers },
@@ -57,6 +79,8 @@ internal sealed class ProjectHost
         },
         RefitEvery = refitEvery,
         Background = true,
+        StackedDetectors = stacked,
+        DetectorSet = rules is null ? FraudDetectors.ForRouted() : FraudDetectors.ForRouted(rules),
     };
 
     public bool HasLabel(string label) => _labels.Contains(label);
@@ -102,5 +126,6 @@ internal sealed class ProjectHost
     }
 
     public ProjectDto ToDto() => new(
-        Row.Id, Row.Name, Live.Labels, Row.Aql, Row.MaxAnswers, TaskTypes, Requirements, Live.TaskCount, Live.AnswerCount, Live.ModelVersion);
+        Row.Id, Row.Name, Live.Labels, Row.Aql, Row.MaxAnswers, TaskTypes, Requirements, Live.TaskCount, Live.AnswerCount, Live.ModelVersion, Pay,
+        ProjectRules.Element(Row.Rules), ProjectRules.NotChecked(Rules, TaskTypes));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace CrowdFit.Service.Projects;
 
 /// <summary>The body of <c>POST /api/projects</c>.</summary>
@@ -8,5 +10,11 @@ namespace CrowdFit.Service.Projects;
 /// <param name="MaxAnswers">Most counted answers per task before review; null: 5.</param>
 /// <param name="TaskTypes">Allowed task types; empty or null: any.</param>
 /// <param name="Requirements">Worker requirements; null: none.</param>
+/// <param name="Pay">Reward per answer and hourly pay floor; null: pay unknown (no pay report).</param>
+/// <param name="Rules">
+/// Hard fraud rules checked at each re-estimation, as in a rules file (<c>samples/rules.json</c>): an object with
+/// <c>rules</c> and an optional <c>worker_share</c>, or just the array of rules; null: none. Country rules step aside
+/// (answers carry no country); duration rules use each answer's <c>startedAt</c> and the time it was received.
+/// </param>
 public sealed record ProjectRequest(
-    string? Id, string? Name, IReadOnlyList<string>? Labels, double? Aql, int? MaxAnswers, IReadOnlyList<string>? TaskTypes, RequirementsDto? Requirements);
+    string? Id, string? Name, IReadOnlyList<string>? Labels, double? Aql, int? MaxAnswers, IReadOnlyList<string>? TaskTypes, RequirementsDto? Requirements, PayDto? Pay = null, JsonElement? Rules = null);

@@ -28,9 +28,10 @@ internal static partial class ProjectsApi
         catalog.TryGet(id, out var host) ? TypedResults.Ok(host.ToDto()) : Problems.NotFound($"Project '{id}' does not exist.");
 
     private static async Task<Results<Created<ProjectDto>, ValidationProblem, ProblemHttpResult>> Create(
-        ProjectRequest request, ProjectCatalog catalog, CrowdFitDb db, IOptions<ServiceSettings> settings, TimeProvider clock)
+        ProjectRequest request, ProjectCatalog catalog, CrowdFitDb db, Database store, IOptions<ServiceSettings> settings, TimeProvider clock)
     {
         var errors = Validate(request);
+        var rules = ProjectRules.Validate(request.Rules, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -58,9 +59,11 @@ internal static partial class ProjectsApi
             MaxAnswers = options.Quality.MaxAnswers,
             TaskTypes = JsonSerializer.Serialize(request.TaskTypes ?? []),
             Requirements = JsonSerializer.Serialize(requirements, JsonSerializerOptions.Web),
+            Pay = ProjectPay.Complete(request.Pay) is { } pay ? JsonSerializer.Serialize(pay, JsonSerializerOptions.Web) : null,
+            Rules = rules,
             CreatedAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        var host = new ProjectHost(row, settings.Value.RefitEvery);
+        var host = new ProjectHost(row, settings.Value.RefitEvery, store);
         db.Projects.Add(row);
         try
         {
@@ -108,6 +111,7 @@ internal static partial class ProjectsApi
             errors["requirements.minAccuracy"] = [string.Create(CultureInfo.InvariantCulture, $"minAccuracy must be in [0, 1] (was {min}).")];
         }
 
+        ProjectPay.Validate(r.Pay, errors);
         return errors;
     }
 

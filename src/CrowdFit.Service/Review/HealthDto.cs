@@ -11,6 +11,8 @@ namespace CrowdFit.Service.Review;
 /// <param name="CountedLabelsPerTask">Answers counted towards the label per non-gold task (rejected and excluded ones left out).</param>
 /// <param name="Aql">Delivered quality against the AQL.</param>
 /// <param name="Throughput">Answers per minute over the last hour.</param>
+/// <param name="Supervised">The supervised fraud model trained on analysts' decisions: off, pending, skipped with its reason, or trained.</param>
 public sealed record HealthDto(
     string Project, int ModelVersion, long Answers, IReadOnlyDictionary<string, long> AnswersByDecision, int Tasks,
-    IReadOnlyDictionary<string, int> TasksByStatus, double LabelsPerTask, double CountedLabelsPerTask, AqlProgressDto Aql, ThroughputDto Throughput);
+    IReadOnlyDictionary<string, int> TasksByStatus, double LabelsPerTask, double CountedLabelsPerTask, AqlProgressDto Aql, ThroughputDto Throughput,
+    SupervisedModelDto Supervised);

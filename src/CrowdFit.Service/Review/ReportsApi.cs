@@ -18,7 +18,7 @@ internal static class ReportsApi
     {
         var group = app.MapGroup("/api/projects/{id}/reports").WithTags("Reports").RequireAuthorization(Roles.ReaderPolicy);
         group.MapGet("/health", Health).WithName("ProjectHealth")
-            .WithDescription("Answers, tasks by status, labels per task, progress against the AQL and answers per minute over the last hour.");
+            .WithDescription("Answers, tasks by status, labels per task, progress against the AQL, answers per minute over the last hour, and the supervised fraud model's state.");
         group.MapGet("/workers", Workers).WithName("WorkerScorecards")
             .WithDescription("Per worker, by id: answers, rejections, accuracy estimate, fraud probability, flag and open review cases.");
         group.MapGet("/flags", Flags).WithName("ProjectFlags").WithDescription("Workers the engine flags now, with reasons and their review case, and the review queue's counts.");
@@ -73,7 +73,8 @@ internal static class ReportsApi
         var throughput = new ThroughputDto(from.ToString("O", CultureInfo.InvariantCulture), lastHour, lastHour / 60.0, minutes);
         return TypedResults.Ok(new HealthDto(
             id, host.Live.ModelVersion, byDecision.Values.Sum(), byDecision, tasks, statuses,
-            work > 0 ? (double)onWork / work : 0, work > 0 ? (double)counted / work : 0, aql, throughput));
+            work > 0 ? (double)onWork / work : 0, work > 0 ? (double)counted / work : 0, aql, throughput,
+            SupervisedModelDto.Of(host.Confirmed, host.Live.Stacked)));
     }
 
     internal static async Task<Results<Ok<Page<WorkerScoreDto>>, ValidationProblem, ProblemHttpResult>> Workers(

@@ -95,7 +95,8 @@ internal sealed class ReviewBook(Database database, CommitQueue queue, TimeProvi
 
     /// <summary>
     /// Confirms (fraud) or clears an open case with the analyst's note, and appends the decision to the project's
-    /// decision log; both are committed before it returns.
+    /// decision log; both are committed before it returns. The decision then joins the supervised fraud model's
+    /// training labels and a re-estimation is requested.
     /// </summary>
     /// <returns>The decided case, or null when the project has no such case; <c>Conflict</c> when it was already decided.</returns>
     public async Task<(ReviewCaseRow? Case, bool Conflict)> DecideAsync(ProjectHost host, long id, bool fraud, string analyst, string note)
@@ -129,6 +130,10 @@ internal sealed class ReviewBook(Database database, CommitQueue queue, TimeProvi
                 },
             };
             await queue.Enqueue(write);
+
+            // The decision trains the supervised fraud model: a re-estimation now puts it to use.
+            host.Confirmed.Add(row.TaskId, row.WorkerId, fraud);
+            host.Live.RequestRefit();
             return (row, false);
         }
         finally

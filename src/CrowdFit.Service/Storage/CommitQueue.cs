@@ -153,7 +153,7 @@ internal sealed partial class CommitQueue(Database database, ILogger<CommitQueue
 
         if (write.Answer is { } a)
         {
-            await s.Answer.RunAsync(a.Id, a.ProjectId, a.TaskId, a.WorkerId, a.Label, a.ReceivedAt, a.Decision);
+            await s.Answer.RunAsync(a.Id, a.ProjectId, a.TaskId, a.WorkerId, a.Label, a.ReceivedAt, a.Decision, a.StartedAt);
         }
 
         if (write.Entry is { } e)

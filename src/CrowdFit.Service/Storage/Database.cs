@@ -79,4 +79,17 @@ internal sealed class Database
 
         return connection;
     }
+
+    /// <summary>Opens a connection without awaiting, for reads on a thread that cannot await (the engine's re-estimation).</summary>
+    public DbConnection Open()
+    {
+        DbConnection connection = Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        connection.Open();
+        if (!Postgres)
+        {
+            SqlitePragmas.Apply(connection);
+        }
+
+        return connection;
+    }
 }

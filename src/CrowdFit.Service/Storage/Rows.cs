@@ -20,6 +20,12 @@ internal sealed class ProjectRow
 
     /// <summary>JSON of the worker requirements.</summary>
     public required string Requirements { get; set; }
+
+    /// <summary>JSON of the pay (reward per answer, currency, hourly floor); null when the project sets none.</summary>
+    public string? Pay { get; set; }
+
+    /// <summary>JSON of the hard fraud rules, in the engine's rule-file shape; null when the project sets none.</summary>
+    public string? Rules { get; set; }
     public required string CreatedAt { get; set; }
 }
 
@@ -62,6 +68,9 @@ internal sealed class AnswerRow
     public required string Label { get; set; }
     public required string ReceivedAt { get; set; }
     public required string Decision { get; set; }
+
+    /// <summary>When the worker started on the task (ISO 8601, UTC): sent with the answer, else when the task was handed out; null when unknown.</summary>
+    public string? StartedAt { get; set; }
 }
 
 /// <summary>One entry of the hash-chained decision log.</summary>

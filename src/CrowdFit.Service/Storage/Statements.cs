@@ -11,7 +11,7 @@ internal sealed class Statements(DbConnection connection)
 
     public Statement Worker { get; } = new(connection, "workers", "seq", "project_id", "worker_id", "country", "qualifications");
 
-    public Statement Answer { get; } = new(connection, "answers", "id", "project_id", "task_id", "worker_id", "label", "received_at", "decision");
+    public Statement Answer { get; } = new(connection, "answers", "id", "project_id", "task_id", "worker_id", "label", "received_at", "decision", "started_at");
 
     public Statement Entry { get; } = new(
         connection, "decision_log", "seq", "project_id", "position", "answer_id", "task_id", "action", "label", "confidence",

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using CrowdFit.Routing;
 using CrowdFit.Service.Answers;
+using CrowdFit.Service.Appeals;
 using CrowdFit.Service.Keys;
 using CrowdFit.Service.Projects;
+using CrowdFit.Service.Review;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,8 @@ namespace CrowdFit.Service.Storage;
 
 /// <summary>
 /// Before the service takes requests: creates the schema, switches SQLite to WAL, loads the keys (creating the
-/// bootstrap admin key), and rebuilds every project's engine by replaying its tasks, workers and answers in order.
+/// bootstrap admin key), and rebuilds every project's engine by replaying its tasks, workers and answers in order,
+/// with the answers that overturned appeals reinstated where they were, then trains on the analysts' decisions.
 /// </summary>
 internal sealed partial class StoreStartup(
     IServiceScopeFactory scopes, Database database, ProjectCatalog catalog, CommitQueue queue, KeyRing keys,
@@ -49,12 +52,13 @@ internal sealed partial class StoreStartup(
         var projects = await connection.QueryAsync<ProjectRow>(
             """
             select id as Id, name as Name, seq as Seq, labels as Labels, aql as Aql, max_answers as MaxAnswers,
-                   task_types as TaskTypes, requirements as Requirements, created_at as CreatedAt
+                   task_types as TaskTypes, requirements as Requirements, pay as Pay,
+                   rules as Rules, created_at as CreatedAt
             from projects order by seq
             """);
         foreach (var row in projects)
         {
-            var host = new ProjectHost(row, settings.Value.RefitEvery);
+            var host = new ProjectHost(row, settings.Value.RefitEvery, database);
             var (answers, diverged) = await ReplayAsync(connection, host);
             catalog.TryAdd(host);
             LogReplayed(logger, row.Id, host.Live.TaskCount, answers, diverged);
@@ -73,7 +77,20 @@ internal sealed partial class StoreStartup(
             "select seq, worker_id, country, qualifications from workers where project_id = @p order by seq", p)).ToList();
         var answers = (await connection.QueryAsync<(long Id, string Task, string Worker, string Label, string Decision)>(
             "select id, task_id, worker_id, label, decision from answers where project_id = @p order by id", p)).ToList();
-        int t = 0, w = 0, a = 0, diverged = 0;
+
+        // An overturned appeal counted its answer again right after the answer logged before it.
+        var overturns = (await connection.QueryAsync<(long After, string Task, string Worker)>(
+            """
+            select (select coalesce(max(e.answer_id), 0) from decision_log e
+                    where e.project_id = d.project_id and e.position < d.position and e.actor = @engine and e.answer_id is not null),
+                   a.task_id, a.worker_id
+            from decision_log d join answers a on a.id = d.answer_id
+            where d.project_id = @p and d.action = @overturn order by d.position
+            """,
+            new { p = host.Id, engine = AnswersApi.Actor, overturn = AppealDesk.Overturn })).ToList();
+        var decisions = await connection.QueryAsync<(string? Task, string Worker, string Status)>(
+            "select task_id, worker_id, status from review_cases where project_id = @p and status <> 'open' order by decided_at, id", p);
+        int t = 0, w = 0, a = 0, o = 0, diverged = 0;
         lock (host.Gate)
         {
             while (t < tasks.Count || w < workers.Count || a < answers.Count)
@@ -98,7 +115,22 @@ internal sealed partial class StoreStartup(
                     var decision = host.Replay(answer.Task, answer.Worker, answer.Label);
                     diverged += AnswersApi.Name(decision.Kind.ToString()) == answer.Decision ? 0 : 1;
                     a++;
+                    for (; o < overturns.Count && overturns[o].After <= answer.Id; o++)
+                    {
+                        host.Live.Reinstate(overturns[o].Task, overturns[o].Worker);
+                    }
                 }
+            }
+
+            // Analysts' decisions train the supervised model from the first re-estimation after the replay on.
+            foreach (var (task, worker, status) in decisions)
+            {
+                host.Confirmed.Add(task, worker, status == ReviewCases.Confirmed);
+            }
+
+            if (host.Confirmed.Count > 0)
+            {
+                host.Live.Refit();
             }
 
             // Changes made by re-estimations during the replay were reported when they first happened.

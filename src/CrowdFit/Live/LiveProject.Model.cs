@@ -42,6 +42,15 @@ public sealed partial class LiveProject
 
         public SkillModel? Skills { get; }
 
+        /// <summary>The rings the detectors found at this re-estimation, with worker ids.</summary>
+        public IReadOnlyList<LiveRing> Rings { get; init; } = [];
+
+        /// <summary>Whether a ring detector ran at this re-estimation.</summary>
+        public bool RingsSearched { get; init; }
+
+        /// <summary>The stacked (learned) detectors' reports at this re-estimation.</summary>
+        public IReadOnlyList<Fraud.DetectorReport> Stacked { get; init; } = [];
+
         public int Workers => _answersSeen.Length;
 
         /// <summary>The model before any data: a uniform class prior and the prior confusion for everyone.</summary>

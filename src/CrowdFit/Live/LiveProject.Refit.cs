@@ -43,6 +43,8 @@ public sealed partial class LiveProject
         var applied = false;
         try
         {
+            // A request that arrives from here on needs another re-estimation: this one may miss what prompted it.
+            Volatile.Write(ref _refitRequested, 0);
             var snapshot = TakeSnapshot();
             var (model, excluded) = Estimate(snapshot);
             Apply(model, Prepare(model, excluded, snapshot), snapshot);
@@ -56,6 +58,11 @@ public sealed partial class LiveProject
             {
                 Volatile.Write(ref _refitRunning, 0);
             }
+        }
+
+        if (applied && Volatile.Read(ref _refitRequested) != 0)
+        {
+            StartRefit();
         }
     }
 
@@ -93,12 +100,17 @@ public sealed partial class LiveProject
         TruthResult truth;
         FraudScores? scores = null;
         WorkLog? log = null;
+        (IReadOnlyList<LiveRing> Rings, bool Searched) rings = ([], false);
+        IReadOnlyList<DetectorReport> stackedReports = [];
         if (_options.Detectors && set.Count > 0)
         {
-            var analysis = FraudAnalysis.Run(set, null, gold, _options.DetectorSet, _options.Analysis);
+            var stacked = _options.StackedDetectors?.DetectorsFor(set) ?? [];
+            var analysis = FraudAnalysis.Run(set, null, gold, _options.DetectorSet, _options.Analysis, stacked);
+            stackedReports = [.. analysis.Reports.Skip(analysis.Reports.Count - stacked.Count)];
             truth = analysis.Truth;
             scores = analysis.Scores;
             log = analysis.Log;
+            rings = RingsOf(analysis, s.WorkerIds);
         }
         else
         {
@@ -178,7 +190,7 @@ public sealed partial class LiveProject
         }
 
         var skills = SkillModel.Fit(evidence, _options.Skills);
-        var model = new Model(s.Version + 1, _k, logPrior, logConfusion, Model.LogOf(pooled), pooled, seen, risk, reasons, skills);
+        var model = new Model(s.Version + 1, _k, logPrior, logConfusion, Model.LogOf(pooled), pooled, seen, risk, reasons, skills) { Rings = rings.Rings, RingsSearched = rings.Searched, Stacked = stackedReports };
         return (model, [.. excluded]);
     }
 
@@ -213,6 +225,15 @@ public sealed partial class LiveProject
         foreach (var a in excluded)
         {
             drop[a] = true;
+        }
+
+        // Answers reinstated by an overturned appeal count whatever the detectors say of them.
+        foreach (var a in Volatile.Read(ref _reinstated))
+        {
+            if (a < n)
+            {
+                drop[a] = false;
+            }
         }
 
         var tasks = s.TaskIds.Length;
@@ -274,6 +295,20 @@ public sealed partial class LiveProject
             var snapshotTasks = s.TaskIds.Length;
             prepared.Logs.CopyTo(_log.Slice(0, snapshotTasks * _k));
             prepared.Counted.CopyTo(_counted.Slice(0, snapshotTasks));
+            foreach (var a in _reinstated)
+            {
+                // Reinstated during the estimate: the snapshot saw the answer rejected.
+                if (a < n && s.AnswerState[a] != Counted)
+                {
+                    var t = _answerTask[a];
+                    _counted[t]++;
+                    if (_gold[t] < 0)
+                    {
+                        TaskEvidence.Add(_log.Slice(t * _k, _k), model.LogConfusion(_answerWorker[a]), _answerLabel[a]);
+                    }
+                }
+            }
+
             for (var t = snapshotTasks; t < _taskIds.Count; t++)
             {
                 model.LogPrior.CopyTo(_log.Slice(t * _k, _k));
@@ -339,7 +374,11 @@ public sealed partial class LiveProject
         if (after != before)
         {
             _status[task] = after;
-            _changes.Add(new TaskChange(_taskIds[task], decision));
+            _changes.Add(new TaskChange(_taskIds[task], decision)
+            {
+                ModelVersion = model.Version,
+                Cause = lostAnswers ? "answers it stood on were taken out at the re-estimation" : "the re-estimated models changed its posterior",
+            });
         }
     }
 

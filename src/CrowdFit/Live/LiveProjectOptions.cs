@@ -40,6 +40,12 @@ public sealed record LiveProjectOptions
     /// <summary>The detectors run at each re-estimation: by default those sound under routing (<see cref="FraudDetectors.ForRouted"/>).</summary>
     public IReadOnlyList<IFraudDetector> DetectorSet { get; init; } = FraudDetectors.ForRouted();
 
+    /// <summary>
+    /// Supplies learned detectors (such as a model trained on analysts' decisions) for each re-estimation; they read
+    /// the other detectors' reports. Null (the default) runs none.
+    /// </summary>
+    public IStackedDetectorSource? StackedDetectors { get; init; }
+
     /// <summary>Settings of the detectors' pass; one round by default (the live loop re-estimates often).</summary>
     public FraudAnalysisOptions Analysis { get; init; } = new() { Rounds = 1 };
 

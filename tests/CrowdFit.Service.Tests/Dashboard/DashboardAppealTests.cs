@@ -30,7 +30,7 @@ public sealed class DashboardAppealTests
         using var connection = db.Open();
         var verification = DecisionLog.Verify(connection);
         var last = connection.QuerySingle<(string Action, string Actor, string Reasons, long Answer)>(
-            "select action, actor, reasons, answer_id from decision_log where project_id = 'p1' order by position desc limit 1");
+            "select action, actor, reasons, answer_id from decision_log where project_id = 'p1' and actor <> 'engine' order by position desc limit 1");
 
         Assert.Contains($"id=\"appeal-{appealId}\"", before, StringComparison.Ordinal);
         Assert.Contains("1 open appeals, oldest first.", before, StringComparison.Ordinal);

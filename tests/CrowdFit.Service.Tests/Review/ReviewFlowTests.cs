@@ -52,11 +52,12 @@ public sealed class ReviewFlowTests
         Assert.Equal("overturned", mine.GetProperty("items")[0].GetProperty("status").GetString());
         Assert.Equal("Certificate checked.", mine.GetProperty("items")[0].GetProperty("explanation").GetString());
         Assert.True(verification.Intact, verification.Problem);
-        Assert.Equal(["reject", "confirm", "overturn"], entries.Select(e => e.Action));
-        Assert.Equal(["engine", "ana", "ana"], entries.Select(e => e.Actor));
+        Assert.Equal(["reject", "confirm", "overturn", "extend"], entries.Select(e => e.Action));
+        Assert.Equal(["engine", "ana", "ana", "engine"], entries.Select(e => e.Actor));
         Assert.Contains("no qualification, answered anyway", entries[1].Reasons, StringComparison.Ordinal);
         Assert.Contains("Certificate checked.", entries[2].Reasons, StringComparison.Ordinal);
-        Assert.All(entries, e => Assert.Equal(answerId, e.Answer));
+        Assert.All(entries[..3], e => Assert.Equal(answerId, e.Answer));
+        Assert.Null(entries[3].Answer);
     }
 
     [Fact]

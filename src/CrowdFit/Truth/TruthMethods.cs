@@ -18,10 +18,11 @@ public static class TruthMethods
         ["onecoin"] = () => new OneCoinDawidSkene(),
         ["glad"] = () => new Glad(),
         ["ibcc"] = () => new Ibcc(),
+        ["ebcc"] = () => new Ebcc(),
     };
 
     /// <summary>All method names, in the order reports list them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["mv", "wawa", "ds", "onecoin", "glad", "ibcc"];
+    public static IReadOnlyList<string> Names { get; } = ["mv", "wawa", "ds", "onecoin", "glad", "ibcc", "ebcc"];
 
     /// <summary>Creates the method called <paramref name="name"/> with its default options.</summary>
     /// <exception cref="ArgumentException">No method has that name; the message lists the names.</exception>

@@ -9,6 +9,7 @@ using CrowdFit.Service.Projects;
 using CrowdFit.Service.Review;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace CrowdFit.Service.Storage;
@@ -24,12 +25,20 @@ internal sealed partial class StoreStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        IModel model;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<CrowdFitDb>().Database.EnsureCreatedAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<CrowdFitDb>();
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+            model = db.Model;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var column in await SchemaUpgrade.ApplyAsync(model, connection, database.Postgres, cancellationToken))
+        {
+            LogColumnAdded(logger, column);
+        }
+
         if (!database.Postgres)
         {
             await SqlitePragmas.EnableWalAsync(connection, cancellationToken);
@@ -175,6 +184,9 @@ internal sealed partial class StoreStartup(
             Console.WriteLine($"CrowdFit admin API key (shown once; keep it): {key}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was made by an earlier CrowdFit: added the empty column {Column}.")]
+    private static partial void LogColumnAdded(ILogger logger, string column);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Project} rebuilt: {Tasks} tasks, {Answers} answers replayed, {Diverged} decided differently than when first received.")]
     private static partial void LogReplayed(ILogger logger, string project, int tasks, int answers, int diverged);

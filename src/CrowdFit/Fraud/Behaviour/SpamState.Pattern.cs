@@ -49,20 +49,20 @@ public sealed partial class SpamState
             {
                 int pairs = 0, matches = 0;
                 var expected = 0.0;
-                for (var i = 0; i + lag < n; i++)
+                // The pairs (i, i + lag) for i in the even blocks of lag answers: [0, lag), [2 lag, 3 lag), ...
+                for (var block = 0; block < n - lag; block += 2 * lag)
                 {
-                    if ((i / lag) % 2 != 0)
+                    var end = Math.Min(block + lag, n - lag);
+                    for (var i = block; i < end; i++)
                     {
-                        continue;
-                    }
-
-                    pairs++;
-                    matches += _labels[i] == _labels[i + lag] ? 1 : 0;
-                    var first = _predicted.AsSpan(i * _k, _k);
-                    var second = _predicted.AsSpan((i + lag) * _k, _k);
-                    for (var l = 0; l < _k; l++)
-                    {
-                        expected += first[l] * second[l];
+                        pairs++;
+                        matches += _labels[i] == _labels[i + lag] ? 1 : 0;
+                        var first = _predicted.AsSpan(i * _k, _k);
+                        var second = _predicted.AsSpan((i + lag) * _k, _k);
+                        for (var l = 0; l < _k; l++)
+                        {
+                            expected += first[l] * second[l];
+                        }
                     }
                 }
 

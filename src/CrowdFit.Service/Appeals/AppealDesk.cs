@@ -80,7 +80,8 @@ internal sealed class AppealDesk(Database database, CommitQueue queue, ProjectCa
 
     /// <summary>
     /// Answers an open appeal and appends the outcome to the project's decision log, both in one commit. An overturned
-    /// appeal's answer counts again in the engine; the task's new decision follows in the log, actor <c>engine</c>.
+    /// appeal's answer counts again in the engine and lifts the worker's suspension (entry <c>lift</c>); the task's new
+    /// decision follows in the log, actor <c>engine</c>.
     /// </summary>
     /// <returns>The answered appeal; null row with a null conflict when there is no such appeal; a conflict when it was answered already.</returns>
     public async Task<(AppealRow? Appeal, string? Conflict)> AnswerAsync(long id, bool overturned, string explanation, string analyst)
@@ -124,10 +125,16 @@ internal sealed class AppealDesk(Database database, CommitQueue queue, ProjectCa
 
             Task committed;
             Task? decided = null;
+            var lifted = Task.CompletedTask;
             lock (host.Gate)
             {
                 write.Entry.ModelVersion = host.Live.ModelVersion;
                 committed = queue.Enqueue(write);
+                if (overturned && Suspensions.Lifted(host, row.WorkerId, $"appeal {row.Id} overturned", explanation, analyst, row.AnsweredAt) is { } lift)
+                {
+                    lifted = queue.Enqueue(new PendingWrite { Entry = lift });
+                }
+
                 if (overturned && Reinstate(host, row.TaskId, row.WorkerId, row.AnswerId, row.Id, row.AnsweredAt) is { } entry)
                 {
                     decided = queue.Enqueue(new PendingWrite { Entry = entry });
@@ -135,6 +142,7 @@ internal sealed class AppealDesk(Database database, CommitQueue queue, ProjectCa
             }
 
             await committed;
+            await lifted;
             if (decided is not null)
             {
                 await decided;

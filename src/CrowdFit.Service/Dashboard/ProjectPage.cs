@@ -78,12 +78,13 @@ internal static class ProjectPage
         }
 
         html.Raw("<table class=\"workers\"><thead><tr><th>Worker</th><th class=\"n\">Answers</th><th class=\"n\">Rejected</th><th class=\"n\">Accuracy</th>")
-            .Raw("<th class=\"n\">Accuracy (95 % low)</th><th class=\"n\">Fraud probability</th><th>Flagged</th><th class=\"n\">Open cases</th></tr></thead><tbody>");
+            .Raw("<th class=\"n\">Accuracy (95 % low)</th><th class=\"n\">Fraud probability</th><th>Flagged</th><th class=\"n\">Open cases</th><th>Suspended</th></tr></thead><tbody>");
         foreach (var w in page.Items)
         {
             html.Raw("<tr>").Element("td", w.Worker).Number(w.Answers, "0").Number(w.Rejections, "0").Number(w.Accuracy, "0.000")
                 .Number(w.AccuracyLow, "0.000").Number(w.FraudProbability, "0.000")
-                .Element("td", w.Flagged ? $"yes: {w.FlagReason}" : "no", w.Flagged ? "flag" : null).Number(w.OpenCases, "0").Raw("</tr>");
+                .Element("td", w.Flagged ? $"yes: {w.FlagReason}" : "no", w.Flagged ? "flag" : null).Number(w.OpenCases, "0")
+                .Element("td", w.Suspended ? "yes" : "no", w.Suspended ? "flag" : null).Raw("</tr>");
         }
 
         html.Raw("</tbody></table></section>");

@@ -17,7 +17,7 @@ internal static class MeApi
         me.MapGet("/answers", Answers).WithName("MyAnswers")
             .WithDescription("The calling worker's answers with task, label, decision and time, newest first; project filters to one project.");
         me.MapGet("/score", Score).WithName("MyScore")
-            .WithDescription("The calling worker's standing in a project: answers, rejections, predicted accuracy with its 95 % interval, and whether they are flagged and why.");
+            .WithDescription("The calling worker's standing in a project: answers, rejections, predicted accuracy with its 95 % interval, whether they are flagged and why, and whether they are suspended.");
         return me;
     }
 
@@ -75,6 +75,6 @@ internal static class MeApi
         var skill = standing.Skill;
         return TypedResults.Ok(new MyScoreDto(
             worker, project, standing.ModelVersion, standing.TaskType, answers, rejections ?? 0, standing.AnswersSeen,
-            skill.Mean, skill.Low, skill.High, reason is not null, reason));
+            skill.Mean, skill.Low, skill.High, reason is not null, reason, host.Live.IsSuspended(worker)));
     }
 }

@@ -13,6 +13,7 @@ namespace CrowdFit.Service.Findings;
 /// <param name="AccuracyHigh">Upper end of its 95 % credible interval.</param>
 /// <param name="Flagged">Whether the worker is flagged: their answers are not counted until an analyst clears the flag or a later estimate lifts it.</param>
 /// <param name="FlagReason">Why, with other workers' ids replaced by "another account"; null when not flagged.</param>
+/// <param name="Suspended">Whether the worker is suspended in the project (an analyst confirmed a case about them as fraud): their answers are rejected and they get no task until the suspension is lifted.</param>
 public sealed record MyScoreDto(
     string Worker, string Project, int ModelVersion, string TaskType, long Answers, long Rejections, int AnswersJudged,
-    double Accuracy, double AccuracyLow, double AccuracyHigh, bool Flagged, string? FlagReason);
+    double Accuracy, double AccuracyLow, double AccuracyHigh, bool Flagged, string? FlagReason, bool Suspended);

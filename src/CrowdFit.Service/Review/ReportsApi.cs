@@ -20,7 +20,7 @@ internal static class ReportsApi
         group.MapGet("/health", Health).WithName("ProjectHealth")
             .WithDescription("Answers, tasks by status, labels per task, progress against the AQL, answers per minute over the last hour, and the supervised fraud model's state.");
         group.MapGet("/workers", Workers).WithName("WorkerScorecards")
-            .WithDescription("Per worker, by id: answers, rejections, accuracy estimate, fraud probability, flag and open review cases.");
+            .WithDescription("Per worker, by id: answers, rejections, accuracy estimate, fraud probability, flag, open review cases and whether the worker is suspended.");
         group.MapGet("/flags", Flags).WithName("ProjectFlags").WithDescription("Workers the engine flags now, with reasons and their review case, and the review queue's counts.");
         return group;
     }
@@ -105,7 +105,7 @@ internal static class ReportsApi
         var scores = rows.Select(r =>
         {
             var s = WorkerProbe.Of(host.Live, r.Worker, tasks);
-            return new WorkerScoreDto(r.Worker, r.Answers, r.Rejections, s.Accuracy, s.AccuracyLow, s.Risk, s.Flag is not null, s.Flag, r.OpenCases);
+            return new WorkerScoreDto(r.Worker, r.Answers, r.Rejections, s.Accuracy, s.AccuracyLow, s.Risk, s.Flag is not null, s.Flag, r.OpenCases, host.Live.IsSuspended(r.Worker));
         });
         return TypedResults.Ok(new Page<WorkerScoreDto>([.. scores], number, size, total));
     }

@@ -20,10 +20,10 @@ internal static class ReviewApi
             .WithDescription("Review cases of the project, oldest first. status: open (default), confirmed, cleared or all; kind: answer or worker.");
         group.MapPost("/{case}/confirm", (string id, long @case, DecisionRequest request, HttpContext context, ProjectCatalog catalog, ReviewBook book, KeyRing keys) =>
             Decide(id, @case, true, request, context, catalog, book, keys)).WithName("ConfirmReviewCase")
-            .WithDescription("Confirms the flag (fraud) with a note; the decision is appended to the decision log.");
+            .WithDescription("Confirms the flag (fraud) with a note; the decision is appended to the decision log. Confirming a worker case suspends the worker (entry suspend).");
         group.MapPost("/{case}/clear", (string id, long @case, DecisionRequest request, HttpContext context, ProjectCatalog catalog, ReviewBook book, KeyRing keys) =>
             Decide(id, @case, false, request, context, catalog, book, keys)).WithName("ClearReviewCase")
-            .WithDescription("Clears the flag (not fraud) with a note; the decision is appended to the decision log.");
+            .WithDescription("Clears the flag (not fraud) with a note; the decision is appended to the decision log. Clearing a worker case of a suspended worker lifts the suspension (entry lift).");
         group.MapGet("/confirmations.csv", Confirmations).WithName("ExportConfirmations").Produces<string>(contentType: "text/csv")
             .WithDescription("Decided cases as task,worker,decision (fraud|ok), the file the supervised fraud model trains on; a worker case has an empty task.");
         return group;

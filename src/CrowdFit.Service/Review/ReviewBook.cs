@@ -95,7 +95,8 @@ internal sealed class ReviewBook(Database database, CommitQueue queue, TimeProvi
 
     /// <summary>
     /// Confirms (fraud) or clears an open case with the analyst's note, and appends the decision to the project's
-    /// decision log; both are committed before it returns. The decision then joins the supervised fraud model's
+    /// decision log; both are committed before it returns. Confirming a worker case suspends the worker, clearing one
+    /// lifts their suspension (<see cref="Suspensions"/>), each with its own entry. The decision then joins the supervised fraud model's
     /// training labels and a re-estimation is requested.
     /// </summary>
     /// <returns>The decided case, or null when the project has no such case; <c>Conflict</c> when it was already decided.</returns>
@@ -129,7 +130,22 @@ internal sealed class ReviewBook(Database database, CommitQueue queue, TimeProvi
                     ModelVersion = row.ModelVersion, Actor = analyst, At = row.DecidedAt,
                 },
             };
-            await queue.Enqueue(write);
+            // A confirmed worker case suspends the worker, a cleared one lifts their suspension: the engine changes
+            // under the host's gate as the entries are queued, in the order the replay at startup applies them.
+            Task committed;
+            Task suspension = Task.CompletedTask;
+            lock (host.Gate)
+            {
+                committed = queue.Enqueue(write);
+                var entry = fraud ? Suspensions.Confirmed(host, row, analyst, row.DecidedAt) : Suspensions.Cleared(host, row, analyst, row.DecidedAt);
+                if (entry is not null)
+                {
+                    suspension = queue.Enqueue(new PendingWrite { Entry = entry });
+                }
+            }
+
+            await committed;
+            await suspension;
 
             // The decision trains the supervised fraud model: a re-estimation now puts it to use.
             host.Confirmed.Add(row.TaskId, row.WorkerId, fraud);

@@ -10,5 +10,7 @@ namespace CrowdFit.Service.Review;
 /// <param name="Flagged">Whether the engine flagged the worker: their answers are rejected.</param>
 /// <param name="FlagReason">Why, or null.</param>
 /// <param name="OpenCases">Review cases about the worker still open.</param>
+/// <param name="Suspended">Whether the worker is suspended (an analyst confirmed a case about them as fraud): their answers are rejected and they get no task.</param>
 public sealed record WorkerScoreDto(
-    string Worker, long Answers, long Rejections, double Accuracy, double AccuracyLow, double FraudProbability, bool Flagged, string? FlagReason, long OpenCases);
+    string Worker, long Answers, long Rejections, double Accuracy, double AccuracyLow, double FraudProbability, bool Flagged, string? FlagReason, long OpenCases,
+    bool Suspended);

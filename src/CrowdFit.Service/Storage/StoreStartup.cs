@@ -17,7 +17,8 @@ namespace CrowdFit.Service.Storage;
 /// <summary>
 /// Before the service takes requests: creates the schema, switches SQLite to WAL, loads the keys (creating the
 /// bootstrap admin key), and rebuilds every project's engine by replaying its tasks, workers and answers in order,
-/// with the answers that overturned appeals reinstated where they were, then trains on the analysts' decisions.
+/// with the answers that overturned appeals reinstated and workers suspended or lifted where they were, then trains on
+/// the analysts' decisions.
 /// </summary>
 internal sealed partial class StoreStartup(
     IServiceScopeFactory scopes, Database database, ProjectCatalog catalog, CommitQueue queue, KeyRing keys,
@@ -97,9 +98,19 @@ internal sealed partial class StoreStartup(
             where d.project_id = @p and d.action = @overturn order by d.position
             """,
             new { p = host.Id, engine = AnswersApi.Actor, overturn = AppealDesk.Overturn })).ToList();
+        // Suspensions and lifts took effect right after the answer logged before them, like overturns.
+        var suspensions = (await connection.QueryAsync<(long After, string Action, string Worker, string Reasons)>(
+            """
+            select (select coalesce(max(e.answer_id), 0) from decision_log e
+                    where e.project_id = d.project_id and e.position < d.position and e.actor = @engine and e.answer_id is not null),
+                   d.action, d.label, d.reasons
+            from decision_log d
+            where d.project_id = @p and d.action in (@suspend, @lift) and d.label is not null order by d.position
+            """,
+            new { p = host.Id, engine = AnswersApi.Actor, suspend = Suspensions.Suspend, lift = Suspensions.Lift })).ToList();
         var decisions = await connection.QueryAsync<(string? Task, string Worker, string Status)>(
             "select task_id, worker_id, status from review_cases where project_id = @p and status <> 'open' order by decided_at, id", p);
-        int t = 0, w = 0, a = 0, o = 0, diverged = 0;
+        int t = 0, w = 0, a = 0, o = 0, s = 0, diverged = 0;
         lock (host.Gate)
         {
             while (t < tasks.Count || w < workers.Count || a < answers.Count)
@@ -121,6 +132,11 @@ internal sealed partial class StoreStartup(
                 else
                 {
                     var answer = answers[a];
+                    for (; s < suspensions.Count && suspensions[s].After < answer.Id; s++)
+                    {
+                        Suspensions.Replay(host, suspensions[s].Action, suspensions[s].Worker, suspensions[s].Reasons);
+                    }
+
                     var decision = host.Replay(answer.Task, answer.Worker, answer.Label);
                     diverged += AnswersApi.Name(decision.Kind.ToString()) == answer.Decision ? 0 : 1;
                     a++;
@@ -129,6 +145,11 @@ internal sealed partial class StoreStartup(
                         host.Live.Reinstate(overturns[o].Task, overturns[o].Worker);
                     }
                 }
+            }
+
+            for (; s < suspensions.Count; s++)
+            {
+                Suspensions.Replay(host, suspensions[s].Action, suspensions[s].Worker, suspensions[s].Reasons);
             }
 
             // Analysts' decisions train the supervised model from the first re-estimation after the replay on.

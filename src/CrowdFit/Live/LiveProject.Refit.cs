@@ -74,7 +74,10 @@ public sealed partial class LiveProject
             _answersAtRefit = _answerTask.Count;
             return new Snapshot(
                 _taskIds.ToArray(), _workerIds.ToArray(), _taskType.ToArray(), _gold.ToArray(),
-                _answerTask.ToArray(), _answerWorker.ToArray(), _answerLabel.ToArray(), _answerState.ToArray(), _status.ToArray(), _typeNames.Count, _model.Version);
+                _answerTask.ToArray(), _answerWorker.ToArray(), _answerLabel.ToArray(), _answerState.ToArray(), _status.ToArray(), _typeNames.Count, _model.Version)
+            {
+                Suspended = SuspendedWorkers(),
+            };
         }
     }
 
@@ -147,9 +150,9 @@ public sealed partial class LiveProject
             var w = set.Workers[a];
             var t = set.Tasks[a];
             var l = set.AnswerLabels[a];
-            // Out go the flagged answers, and a flagged worker's answers from the flag's onset on (all of them
-            // when the flag has no onset): a sleeper's good answers before it stay.
-            if (scores is not null && (scores.AnswerFlagged[a] || (flaggedWorker[w] && log!.PositionInTimeline(a) >= scores.WorkerOnset[w])))
+            // Out go the flagged answers, a flagged worker's answers from the flag's onset on (all of them when
+            // the flag has no onset): a sleeper's good answers before it stay; and all of a suspended worker's.
+            if (s.Suspended[w] || (scores is not null && (scores.AnswerFlagged[a] || (flaggedWorker[w] && log!.PositionInTimeline(a) >= scores.WorkerOnset[w]))))
             {
                 excluded.Add(rows[set.SourceRow(a)]);
                 continue;
@@ -252,10 +255,10 @@ public sealed partial class LiveProject
                 continue;
             }
 
-            // The analysis flagged answers it saw (from a change's onset on); a flagged worker's answers it did
-            // not see (on tasks still open) leave too.
+            // The analysis flagged answers it saw (from a change's onset on); a flagged or suspended worker's
+            // answers it did not see (on tasks still open) leave too.
             var t = s.AnswerTask[a];
-            drop[a] |= s.Status[t] == LiveTaskStatus.Open && model.FlagReason(s.AnswerWorker[a]) is not null;
+            drop[a] |= s.Status[t] == LiveTaskStatus.Open && (model.FlagReason(s.AnswerWorker[a]) is not null || s.Suspended[s.AnswerWorker[a]]);
             if (drop[a])
             {
                 lost[t] = true;
@@ -315,11 +318,11 @@ public sealed partial class LiveProject
                 _counted[t] = 0;
             }
 
-            // Answers that came in during the estimate: those of workers it flagged leave the evidence.
+            // Answers that came in during the estimate: those of workers it flagged, or suspended since, leave the evidence.
             for (var a = n; a < _answerTask.Count; a++)
             {
                 var t = _answerTask[a];
-                if (_answerState[a] == Counted && model.FlagReason(_answerWorker[a]) is not null)
+                if (_answerState[a] == Counted && (model.FlagReason(_answerWorker[a]) is not null || Suspension(_workerIds[_answerWorker[a]]) is not null))
                 {
                     _answerState[a] = Excluded;
                     lost[t] = true;
@@ -386,5 +389,9 @@ public sealed partial class LiveProject
 
     private sealed record Snapshot(
         string[] TaskIds, string[] WorkerIds, int[] TaskType, int[] Gold,
-        int[] AnswerTask, int[] AnswerWorker, int[] AnswerLabel, byte[] AnswerState, LiveTaskStatus[] Status, int Types, int Version);
+        int[] AnswerTask, int[] AnswerWorker, int[] AnswerLabel, byte[] AnswerState, LiveTaskStatus[] Status, int Types, int Version)
+    {
+        /// <summary>Per worker, whether they were suspended when the snapshot was taken.</summary>
+        public bool[] Suspended { get; init; } = [];
+    }
 }

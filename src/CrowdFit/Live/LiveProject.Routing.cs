@@ -116,6 +116,10 @@ public sealed partial class LiveProject
         {
             why = "the task's answer budget is spent";
         }
+        else if (Suspension(id) is { } suspended)
+        {
+            why = $"suspended: {suspended}";
+        }
         else
         {
             why = model.FlagReason(w) is { } flag ? $"flagged: {flag}" : Ineligible(model, w, type);

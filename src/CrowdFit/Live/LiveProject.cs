@@ -182,7 +182,7 @@ public sealed partial class LiveProject
             var worker = Worker(workerId);
             var model = _model;
             var duplicate = Answered(task, worker);
-            var objection = duplicate ? "the worker already answered this task" : Objection(model, worker, task);
+            var objection = duplicate ? "the worker already answered this task" : Objection(model, worker, task, workerId);
             var answer = _answerTask.Count;
             _answerTask.Add(task);
             _answerWorker.Add(worker);
@@ -337,8 +337,13 @@ public sealed partial class LiveProject
     };
 
     /// <summary>Why a worker's answers are not counted now, or null.</summary>
-    private string? Objection(Model model, int worker, int task)
+    private string? Objection(Model model, int worker, int task, string workerId)
     {
+        if (Suspension(workerId) is { } suspended)
+        {
+            return $"the worker is suspended ({suspended})";
+        }
+
         if (model.FlagReason(worker) is { } flagged)
         {
             return $"the worker is flagged ({flagged})";

@@ -55,7 +55,7 @@ public sealed class MalformedRequestTests(MalformedRequestTests.Host host) : ICl
     }
 
     [Fact]
-    public async Task Post_HugeBody_Returns400ProblemNamingTheBody()
+    public async Task Post_HugeBody_Returns400ProblemNamingTheBody_AndClosesTheConnection()
     {
         var huge = "[" + string.Join(",", Enumerable.Repeat("{\"id\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}", 100_000)) + "]";
 
@@ -64,6 +64,7 @@ public sealed class MalformedRequestTests(MalformedRequestTests.Host host) : ICl
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
+        Assert.True(response.Headers.ConnectionClose, "the unread body leaves the connection unusable, so the reply must close it");
     }
 
     [Fact]

@@ -10,25 +10,13 @@ namespace CrowdFit.Service.Tests.Dashboard;
 /// <summary>Signs in to the dashboard of a service on a real socket in headless Chromium, decides a case and answers an appeal as an analyst would.</summary>
 public sealed class DashboardBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Dashboard_InChromium_SignInShowsChart_ConfirmRemovesCase_OverturnRemovesAppeal()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get update && apt-get install -y --no-install-recommends chromium");
         using var db = new TempDatabase();
-        await using var app = CrowdFitServer.Build([], new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={db.Path}",
-            ["Service:AdminKey"] = ServiceApp.AdminKey,
-            ["Review:SyncSeconds"] = "0",
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(Ct);
-        var root = new Uri(app.Urls.First());
-        using var admin = new HttpClient { BaseAddress = root };
-        admin.DefaultRequestHeaders.Add("X-Api-Key", ServiceApp.AdminKey);
+        await using var session = await BrowserSession.StartAsync(db.Path);
+        var root = session.Root;
+        var admin = session.Client(ServiceApp.AdminKey);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync(
             "/api/projects", new { id = "p1", labels = new[] { "a", "b", "c" }, aql = 0.05, maxAnswers = 3, requirements = new { qualifications = new[] { "en" } } }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/projects/p1/tasks", Enumerable.Range(0, 4).Select(t => new { id = $"t{t}" }), Ct)).StatusCode);
@@ -39,38 +27,17 @@ public sealed class DashboardBrowserTests
         }
 
         var analyst = await IssueKeyAsync(admin, new { role = "analyst", name = "ana" });
-        var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard");
-        Directory.CreateDirectory(shots);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        var outside = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(root.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
-            {
-                lock (outside)
-                {
-                    outside.Add(request.Url);
-                }
-            }
-        };
+        var shots = BrowserSession.Shots;
+        var page = session.Page;
+        var outside = session.Outside;
 
         await page.GotoAsync(new Uri(root, "/dashboard/projects/p1").AbsoluteUri);
         Assert.Equal("Sign in", await page.TitleAsync());
-        await page.FillAsync("#key", analyst);
-        await page.ClickAsync("button[type=submit]:has-text('Sign in')");
-        await page.WaitForURLAsync("**/dashboard/projects/p1");
+        await session.EnterKeyAsync("/dashboard/projects/p1", analyst);
         var chart = page.Locator("#health svg").First;
         var box = await chart.BoundingBoxAsync();
         var flaggedRow = page.Locator("table.workers tbody tr", new PageLocatorOptions { HasText = "w9" });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "project.png"), FullPage = true });
+        await session.ScreenshotAsync("project.png");
 
         Assert.Equal("Project p1", await page.Locator("h1").InnerTextAsync());
         Assert.True(box is { Width: > 50, Height: > 50 }, $"the throughput chart is {box?.Width}x{box?.Height}");
@@ -82,20 +49,19 @@ public sealed class DashboardBrowserTests
         Assert.Equal(2, await cases.CountAsync());
         var first = cases.First;
         var firstId = await first.GetAttributeAsync("id");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "review-before.png"), FullPage = true });
+        await session.ScreenshotAsync("review-before.png");
         await first.Locator("form.confirm textarea").FillAsync("No en qualification; answered anyway.");
         await first.Locator("form.confirm button").ClickAsync();
         await page.WaitForURLAsync("**/dashboard/projects/p1/review");
         await page.Locator("section.case").First.WaitForAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "review-after.png"), FullPage = true });
+        await session.ScreenshotAsync("review-after.png");
 
         Assert.Equal(1, await page.Locator("section.case").CountAsync());
         Assert.Equal(0, await page.Locator($"section#{firstId}").CountAsync());
         Assert.Contains("1 open cases", await page.Locator("main > p").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(shots, "project.png")).Length > 10_000);
 
-        using var w9 = new HttpClient { BaseAddress = root };
-        w9.DefaultRequestHeaders.Add("X-Api-Key", await IssueKeyAsync(admin, new { role = "worker", worker = "w9" }));
+        var w9 = session.Client(await IssueKeyAsync(admin, new { role = "worker", worker = "w9" }));
         var rejected = await ServiceApp.JsonAsync(await w9.GetAsync("/api/me/rejections", Ct));
         var answer = rejected.GetProperty("items")[0].GetProperty("answer").GetInt64();
         Assert.Equal(HttpStatusCode.Created, (await w9.PostAsJsonAsync("/api/me/appeals", new { answer, message = "I hold the en certificate." }, Ct)).StatusCode);
@@ -106,7 +72,7 @@ public sealed class DashboardBrowserTests
         Assert.Contains("I hold the en certificate.", await appeals.First.Locator("blockquote.message").InnerTextAsync(), StringComparison.Ordinal);
         await appeals.First.Locator("input[value=overturned]").CheckAsync();
         await appeals.First.Locator("textarea").FillAsync("Certificate checked.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "appeals.png"), FullPage = true });
+        await session.ScreenshotAsync("appeals.png");
         await appeals.First.Locator("button[type=submit]").ClickAsync();
         await page.Locator("main > p", new PageLocatorOptions { HasText = "0 open appeals" }).WaitForAsync();
         var mine = (await ServiceApp.JsonAsync(await w9.GetAsync("/api/me/appeals", Ct))).GetProperty("items")[0];
@@ -116,6 +82,5 @@ public sealed class DashboardBrowserTests
         Assert.Equal("Certificate checked.", mine.GetProperty("explanation").GetString());
         Assert.True(new FileInfo(Path.Combine(shots, "appeals.png")).Length > 10_000);
         Assert.Empty(outside);
-        await app.StopAsync(Ct);
     }
 }

@@ -1,8 +1,6 @@
 using CrowdFit.Service.Tests.Findings;
-using Microsoft.Playwright;
 
 using static CrowdFit.Service.Tests.Dashboard.DashboardForms;
-using static CrowdFit.Service.Tests.TestContextExtensions;
 
 namespace CrowdFit.Service.Tests.Dashboard;
 
@@ -12,12 +10,9 @@ namespace CrowdFit.Service.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardFindingsBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Dashboard_InChromium_RingsListMembersWithEvidence_DriftChartMarksTheShiftedDay()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get update && apt-get install -y --no-install-recommends chromium");
         using var db = new TempDatabase();
         var log = FindingsCrowd.Log(3, 200, ring: true, shift: true);
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero));
@@ -30,37 +25,15 @@ public sealed class DashboardFindingsBrowserTests
             analyst = await IssueKeyAsync(admin, new { role = "analyst", name = "ana" });
         }
 
-        await using var app = CrowdFitServer.Build([], new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={db.Path}",
-            ["Service:AdminKey"] = ServiceApp.AdminKey,
-            ["Service:RefitEvery"] = $"{log.Count}",
-            ["Review:SyncSeconds"] = "0",
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(Ct);
-        var root = new Uri(app.Urls.First());
-        var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard");
-        Directory.CreateDirectory(shots);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        await page.GotoAsync(new Uri(root, "/dashboard/projects/p").AbsoluteUri);
-        await page.FillAsync("#key", analyst);
-        await page.ClickAsync("button[type=submit]:has-text('Sign in')");
-        await page.WaitForURLAsync("**/dashboard/projects/p");
+        await using var session = await BrowserSession.StartAsync(db.Path, new Dictionary<string, string?> { ["Service:RefitEvery"] = $"{log.Count}" });
+        var shots = BrowserSession.Shots;
+        var page = session.Page;
+        await session.SignInAsync("/dashboard/projects/p", analyst);
 
         await page.ClickAsync("#findings a:has-text('Rings')");
         await page.WaitForURLAsync("**/dashboard/projects/p/rings");
         var members = page.Locator("section.ring table tbody tr");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "rings.png"), FullPage = true });
+        await session.ScreenshotAsync("rings.png");
 
         Assert.Equal("Rings in p", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(1, await page.Locator("section.ring").CountAsync());
@@ -72,7 +45,7 @@ public sealed class DashboardFindingsBrowserTests
         await page.WaitForURLAsync("**/dashboard/projects/p/drift");
         var chart = page.Locator("#drift svg").First;
         var box = await chart.BoundingBoxAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "drift.png"), FullPage = true });
+        await session.ScreenshotAsync("drift.png");
 
         Assert.True(box is { Width: > 50, Height: > 50 }, $"the drift chart is {box?.Width}x{box?.Height}");
         Assert.Equal(4, await chart.Locator(".point").CountAsync());
@@ -80,6 +53,5 @@ public sealed class DashboardFindingsBrowserTests
         Assert.Equal(4, await page.Locator("table.drift tbody tr").CountAsync());
         Assert.Contains("'c'", await page.Locator("ul.alerts li").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(shots, "drift.png")).Length > 10_000);
-        await app.StopAsync(Ct);
     }
 }

@@ -11,25 +11,12 @@ namespace CrowdFit.Service.Tests.Dashboard;
 /// <summary>Opens the pay and fairness page from the project page in headless Chromium and checks its charts and tables.</summary>
 public sealed class DashboardPayBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task PayPage_InChromium_ShowsPayByTypeWorkersAndCountries()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get update && apt-get install -y --no-install-recommends chromium");
         using var db = new TempDatabase();
-        await using var app = CrowdFitServer.Build([], new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={db.Path}",
-            ["Service:AdminKey"] = ServiceApp.AdminKey,
-            ["Review:SyncSeconds"] = "0",
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(Ct);
-        var root = new Uri(app.Urls.First());
-        using var admin = new HttpClient { BaseAddress = root };
-        admin.DefaultRequestHeaders.Add("X-Api-Key", ServiceApp.AdminKey);
+        await using var session = await BrowserSession.StartAsync(db.Path);
+        var admin = session.Client(ServiceApp.AdminKey);
         var project = new { id = "p1", labels = new[] { "a", "b" }, requirements = new { regions = new[] { "DE" } }, pay = new { reward = 0.05, currency = "USD", floorPerHour = 7.25 } };
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/projects", project, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/projects/p1/tasks", Enumerable.Range(0, 8).Select(t => new { id = $"t{t}", type = t < 4 ? "boxes" : "captions" }), Ct)).StatusCode);
@@ -46,24 +33,12 @@ public sealed class DashboardPayBrowserTests
         }
 
         var analyst = await IssueKeyAsync(admin, new { role = "analyst", name = "ana" });
-        var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard");
-        Directory.CreateDirectory(shots);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        await page.GotoAsync(new Uri(root, "/dashboard/projects/p1").AbsoluteUri);
-        await page.FillAsync("#key", analyst);
-        await page.ClickAsync("button[type=submit]:has-text('Sign in')");
-        await page.WaitForURLAsync("**/dashboard/projects/p1");
+        var shots = BrowserSession.Shots;
+        var page = session.Page;
+        await session.SignInAsync("/dashboard/projects/p1", analyst);
         await page.ClickAsync("text=Pay and fairness");
         await page.WaitForURLAsync("**/dashboard/projects/p1/pay");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "pay.png"), FullPage = true });
+        await session.ScreenshotAsync("pay.png");
         var headings = await page.Locator("h2, h3").AllInnerTextsAsync();
         var types = await page.Locator("table.pay-types tbody tr td:first-child").AllInnerTextsAsync();
         var chart = await page.Locator("#pay svg").First.BoundingBoxAsync();
@@ -81,6 +56,5 @@ public sealed class DashboardPayBrowserTests
         Assert.Equal("100 %", await india.Locator("td").Nth(3).InnerTextAsync());
         Assert.InRange(await page.Locator("#fairness svg").CountAsync(), 1, 2);
         Assert.True(new FileInfo(Path.Combine(shots, "pay.png")).Length > 10_000);
-        await app.StopAsync(Ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CrowdFit.Service.Tests.Dashboard;
 
 using static CrowdFit.Service.Tests.TestContextExtensions;
 
@@ -96,16 +97,9 @@ internal sealed class ReviewFixture : IAsyncDisposable
 
     private async Task ConnectAsync()
     {
-        Analyst = App.WithKey(await IssueAsync(new { role = "analyst", name = "ana" }));
-        Requester = App.WithKey(await IssueAsync(new { role = "requester" }));
-        W1 = App.WithKey(await IssueAsync(new { role = "worker", worker = "w1" }));
-        W9 = App.WithKey(await IssueAsync(new { role = "worker", worker = "w9" }));
-    }
-
-    private async Task<string> IssueAsync(object request)
-    {
-        var response = await Admin.PostAsJsonAsync("/api/keys", request, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ServiceApp.JsonAsync(response)).GetProperty("key").GetString()!;
+        Analyst = App.WithKey(await DashboardForms.IssueKeyAsync(Admin, new { role = "analyst", name = "ana" }));
+        Requester = App.WithKey(await DashboardForms.IssueKeyAsync(Admin, new { role = "requester" }));
+        W1 = App.WithKey(await DashboardForms.IssueKeyAsync(Admin, new { role = "worker", worker = "w1" }));
+        W9 = App.WithKey(await DashboardForms.IssueKeyAsync(Admin, new { role = "worker", worker = "w9" }));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CrowdFit.Service.Audit;
 using Dapper;
 
+using static CrowdFit.Service.Tests.Dashboard.DashboardForms;
 using static CrowdFit.Service.Tests.Review.ReviewFixture;
 using static CrowdFit.Service.Tests.TestContextExtensions;
 
@@ -16,7 +17,6 @@ namespace CrowdFit.Service.Tests.Review;
 public sealed class SuspensionTests
 {
     private const int Tasks = 150;
-    private static readonly string[] s_labels = ["a", "b", "c"];
 
     [Fact]
     public async Task ConfirmWorkerCase_SuspendsAcrossRestart_ClearLiftsIt()
@@ -27,9 +27,9 @@ public sealed class SuspensionTests
         await using (var app = await StartAsync(db.Path))
         {
             using var admin = app.Admin();
-            using var analyst = app.WithKey(await IssueAsync(admin, new { role = "analyst", name = "ana" }));
+            using var analyst = app.WithKey(await IssueKeyAsync(admin, new { role = "analyst", name = "ana" }));
             (caseId, worker) = await WorkerCaseAsync(analyst);
-            using var spammer = app.WithKey(await IssueAsync(admin, new { role = "worker", worker }));
+            using var spammer = app.WithKey(await IssueKeyAsync(admin, new { role = "worker", worker }));
 
             await OkJsonAsync(analyst.PostAsJsonAsync($"/api/projects/p1/review/{caseId}/confirm", new { note = "random labels" }, Ct));
             var rejected = await AnswerAsync(spammer, "fresh0", worker, "a");
@@ -73,8 +73,8 @@ public sealed class SuspensionTests
         await using (var app = new ServiceApp(db.Path, Settings))
         {
             using var admin = app.Admin();
-            using var analyst = app.WithKey(await IssueAsync(admin, new { role = "analyst", name = "ana" }));
-            using var spammer = app.WithKey(await IssueAsync(admin, new { role = "worker", worker }));
+            using var analyst = app.WithKey(await IssueKeyAsync(admin, new { role = "analyst", name = "ana" }));
+            using var spammer = app.WithKey(await IssueKeyAsync(admin, new { role = "worker", worker }));
 
             var rejected = await AnswerAsync(spammer, "fresh1", worker, "a");
             var next = await spammer.GetAsync($"/api/projects/p1/assignments/next?worker={worker}", Ct);
@@ -145,45 +145,17 @@ public sealed class SuspensionTests
     /// <summary>The service with project p1 (tasks t0..t149 answered by the crowd, fresh0..fresh3 unanswered), re-estimated once.</summary>
     private static async Task<ServiceApp> StartAsync(string path)
     {
-        var app = new ServiceApp(path, new(Settings) { ["Service:RefitEvery"] = $"{Tasks * 5}" });
+        var app = new ServiceApp(path, SpamCrowd.Settings(Tasks));
         using var admin = app.Admin();
         await ServiceApp.CreateProjectAsync(admin, "p1", Tasks);
         (await admin.PostAsJsonAsync("/api/projects/p1/tasks", Enumerable.Range(0, 4).Select(t => new { id = $"fresh{t}" }), Ct)).EnsureSuccessStatusCode();
-        foreach (var (task, worker, label) in Crowd(3))
+        foreach (var (task, worker, label) in SpamCrowd.Answers(Tasks, 3))
         {
             (await admin.PostAsJsonAsync("/api/projects/p1/answers", new { task, worker, label }, Ct)).EnsureSuccessStatusCode();
         }
 
-        await ModelVersionAsync(admin, 1);
+        await SpamCrowd.ModelVersionAsync(admin, 1);
         return app;
-    }
-
-    /// <summary>Sixteen honest workers (accuracy 0.75 to 0.95) and four uniform spammers, five answers per task; truth is task index mod 3.</summary>
-    private static List<(string Task, string Worker, string Label)> Crowd(int seed)
-    {
-        var random = new Random(seed);
-        var log = new List<(string, string, string)>();
-        for (var round = 0; round < 5; round++)
-        {
-            for (var t = 0; t < Tasks; t++)
-            {
-                var w = ((t * 7) + (round * 4)) % 20;
-                var worker = w < 16 ? $"w{w}" : $"spam{w - 16}";
-                var right = w < 16 && random.NextDouble() < 0.75 + (w * 0.0125);
-                var label = w >= 16 ? s_labels[random.Next(3)] : right ? s_labels[t % 3] : s_labels[(t + 1 + random.Next(2)) % 3];
-                log.Add(($"t{t}", worker, label));
-            }
-        }
-
-        return log;
-    }
-
-    private static async Task ModelVersionAsync(HttpClient admin, int version)
-    {
-        for (var i = 0; i < 600 && (await ServiceApp.JsonAsync(await admin.GetAsync("/api/projects/p1", Ct))).GetProperty("modelVersion").GetInt32() < version; i++)
-        {
-            await Task.Delay(50, Ct);
-        }
     }
 
     /// <summary>The first open worker case: its id and worker.</summary>
@@ -204,12 +176,5 @@ public sealed class SuspensionTests
     {
         using var connection = db.Open();
         return [.. connection.Query<(string, string, string?, string)>("select action, actor, label, reasons from decision_log where project_id = 'p1' order by position")];
-    }
-
-    private static async Task<string> IssueAsync(HttpClient admin, object request)
-    {
-        var response = await admin.PostAsJsonAsync("/api/keys", request, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ServiceApp.JsonAsync(response)).GetProperty("key").GetString()!;
     }
 }

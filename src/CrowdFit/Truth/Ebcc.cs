@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using CrowdFit.Answers;
-using CrowdFit.Numerics;
 
 namespace CrowdFit.Truth;
 
@@ -160,7 +159,7 @@ public sealed partial class Ebcc : ITruthMethod
         var rowLogBeta = new double[k];
         for (var truth = 0; truth < k; truth++)
         {
-            rowLogBeta[truth] = LogBeta(confusionPrior.AsSpan(truth * k, k));
+            rowLogBeta[truth] = Dirichlet.LogBeta(confusionPrior.AsSpan(truth * k, k));
         }
 
         var workers = counts.Length / (k * cells);
@@ -182,7 +181,7 @@ public sealed partial class Ebcc : ITruthMethod
                         rowCounts[observed] = counts[column + (observed * cells)];
                     }
 
-                    divergence += Dirichlet(rowCounts, rowPrior, rowLogBeta[truth], logs);
+                    divergence += Dirichlet.ExpectedLogs(rowCounts, rowPrior, rowLogBeta[truth], logs);
                     for (var observed = 0; observed < k; observed++)
                     {
                         logLikelihood[column + (observed * cells)] = logs[observed];
@@ -202,10 +201,10 @@ public sealed partial class Ebcc : ITruthMethod
         // Subtype proportions within each class.
         Span<double> subtypePrior = stackalloc double[m];
         subtypePrior.Fill(_options.SubtypePseudoCount / m);
-        var subtypeLogBeta = LogBeta(subtypePrior);
+        var subtypeLogBeta = Dirichlet.LogBeta(subtypePrior);
         for (var truth = 0; truth < k; truth++)
         {
-            total += Dirichlet(groupCounts.Slice(truth * m, m), subtypePrior, subtypeLogBeta, logPrior.Slice(truth * m, m));
+            total += Dirichlet.ExpectedLogs(groupCounts.Slice(truth * m, m), subtypePrior, subtypeLogBeta, logPrior.Slice(truth * m, m));
         }
 
         // Class proportions.
@@ -218,7 +217,7 @@ public sealed partial class Ebcc : ITruthMethod
         }
 
         classPrior.Fill(_options.ClassPseudoCount);
-        total += Dirichlet(classCounts, classPrior, LogBeta(classPrior), classLogs);
+        total += Dirichlet.ExpectedLogs(classCounts, classPrior, Dirichlet.LogBeta(classPrior), classLogs);
         for (var truth = 0; truth < k; truth++)
         {
             var logs = logPrior.Slice(truth * m, m);
@@ -229,46 +228,6 @@ public sealed partial class Ebcc : ITruthMethod
         }
 
         return total;
-    }
-
-    /// <summary>
-    /// Writes E[ln p] = ψ(α) − ψ(Σα) under Dirichlet(α = counts + prior) and returns the KL divergence of
-    /// that Dirichlet from Dirichlet(prior): ln B(prior) − ln B(α) + Σ counts·E[ln p].
-    /// </summary>
-    private static double Dirichlet(ReadOnlySpan<double> counts, ReadOnlySpan<double> prior, double priorLogBeta, Span<double> expectedLogs)
-    {
-        var sum = 0.0;
-        var logBeta = 0.0;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            var alpha = counts[i] + prior[i];
-            sum += alpha;
-            logBeta += SpecialFunctions.LogGamma(alpha);
-            expectedLogs[i] = SpecialFunctions.Digamma(alpha);
-        }
-
-        logBeta -= SpecialFunctions.LogGamma(sum);
-        var norm = SpecialFunctions.Digamma(sum);
-        var divergence = priorLogBeta - logBeta;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            expectedLogs[i] -= norm;
-            divergence += counts[i] * expectedLogs[i];
-        }
-
-        return divergence;
-    }
-
-    /// <summary>ln B(α) = Σ ln Γ(αᵢ) − ln Γ(Σ αᵢ), the log normaliser of Dirichlet(α).</summary>
-    private static double LogBeta(ReadOnlySpan<double> alpha)
-    {
-        var logBeta = 0.0;
-        foreach (var a in alpha)
-        {
-            logBeta += SpecialFunctions.LogGamma(a);
-        }
-
-        return logBeta - SpecialFunctions.LogGamma(Sum(alpha));
     }
 
     private static double Sum(ReadOnlySpan<double> values)

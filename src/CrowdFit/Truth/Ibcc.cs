@@ -20,7 +20,7 @@ namespace CrowdFit.Truth;
 /// each (<see cref="TaskRanges"/>); the ranges depend on the data only, so the result is the same on any
 /// machine.
 /// </remarks>
-public sealed partial class Ibcc : ITruthMethod
+public sealed class Ibcc : ITruthMethod
 {
     private readonly IbccOptions _options;
 
@@ -68,7 +68,7 @@ public sealed partial class Ibcc : ITruthMethod
 
         Posteriors.ClampGold(gold, posterior, k);
 
-        var sweep = new TaskSweep(answers, gold, posterior);
+        var sweep = new TaskSweep(answers, gold, posterior, 1);
         sweep.Accumulate();
         var logLikelihood = new double[sweep.Counts.Length];
         var logPrior = new double[k];
@@ -79,7 +79,7 @@ public sealed partial class Ibcc : ITruthMethod
         while (iterations < _options.MaxIterations)
         {
             iterations++;
-            var divergence = MaximisationStep(sweep.Counts, sweep.ClassCounts, k, logLikelihood, logPrior);
+            var divergence = MaximisationStep(sweep.Counts, sweep.GroupCounts, k, logLikelihood, logPrior);
             var next = sweep.ExpectationStep(logLikelihood, logPrior) - divergence;
 
             // Each step can only raise the bound; a rise below the tolerance (or rounding noise) ends the fit,
@@ -95,10 +95,10 @@ public sealed partial class Ibcc : ITruthMethod
 
         var confusion = PosteriorMeanConfusion(sweep.Counts, k);
         var prior = new double[k];
-        var total = sweep.ClassCounts.Sum() + (k * _options.ClassPseudoCount);
+        var total = sweep.GroupCounts.Sum() + (k * _options.ClassPseudoCount);
         for (var c = 0; c < k; c++)
         {
-            prior[c] = (sweep.ClassCounts[c] + _options.ClassPseudoCount) / total;
+            prior[c] = (sweep.GroupCounts[c] + _options.ClassPseudoCount) / total;
         }
 
         var workers = WorkerEstimates.Build(answers, posterior, confusion);
@@ -134,7 +134,7 @@ public sealed partial class Ibcc : ITruthMethod
                     rowCounts[observed] = counts[worker + (observed * k) + truth];
                 }
 
-                divergence += Dirichlet(rowCounts, rowPrior, priorLogBeta, logs);
+                divergence += Dirichlet.ExpectedLogs(rowCounts, rowPrior, priorLogBeta, logs);
                 for (var observed = 0; observed < k; observed++)
                 {
                     logLikelihood[worker + (observed * k) + truth] = logs[observed];
@@ -143,49 +143,7 @@ public sealed partial class Ibcc : ITruthMethod
         }
 
         rowPrior.Fill(_options.ClassPseudoCount);
-        return divergence + Dirichlet(classCounts, rowPrior, LogBeta(rowPrior), logPrior);
-    }
-
-    /// <summary>
-    /// Writes E[ln p] = ψ(α) − ψ(Σα) under Dirichlet(α = counts + prior) and returns the KL divergence of
-    /// that Dirichlet from Dirichlet(prior): ln B(prior) − ln B(α) + Σ counts·E[ln p].
-    /// </summary>
-    private static double Dirichlet(ReadOnlySpan<double> counts, ReadOnlySpan<double> prior, double priorLogBeta, Span<double> expectedLogs)
-    {
-        var sum = 0.0;
-        var logBeta = 0.0;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            var alpha = counts[i] + prior[i];
-            sum += alpha;
-            logBeta += SpecialFunctions.LogGamma(alpha);
-            expectedLogs[i] = SpecialFunctions.Digamma(alpha);
-        }
-
-        logBeta -= SpecialFunctions.LogGamma(sum);
-        var norm = SpecialFunctions.Digamma(sum);
-        var divergence = priorLogBeta - logBeta;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            expectedLogs[i] -= norm;
-            divergence += counts[i] * expectedLogs[i];
-        }
-
-        return divergence;
-    }
-
-    /// <summary>ln B(α) = Σ ln Γ(αᵢ) − ln Γ(Σ αᵢ), the log normaliser of Dirichlet(α).</summary>
-    private static double LogBeta(ReadOnlySpan<double> alpha)
-    {
-        var sum = 0.0;
-        var logBeta = 0.0;
-        foreach (var a in alpha)
-        {
-            sum += a;
-            logBeta += SpecialFunctions.LogGamma(a);
-        }
-
-        return logBeta - SpecialFunctions.LogGamma(sum);
+        return divergence + Dirichlet.ExpectedLogs(classCounts, rowPrior, Dirichlet.LogBeta(rowPrior), logPrior);
     }
 
     private double[] PosteriorMeanConfusion(ReadOnlySpan<double> counts, int k)

@@ -11,4 +11,13 @@ namespace CrowdFit.Fraud.Behaviour;
 /// <param name="P">The worker's p-value: the four combined by weighted Bonferroni (weights 0.4, 0.3, 0.2 and 0.1).</param>
 /// <param name="Onset">Timeline position (<see cref="WorkLog.Timeline"/>) where the spam state began; -1 unless <paramref name="P"/> is at most the report level.</param>
 /// <param name="Reason">Why, in words; <see langword="null"/> unless <paramref name="P"/> is at most the report level.</param>
-public sealed record SpamFinding(int Worker, int Answers, double Skill, double WholeP, double ChangeP, double DegeneracyP, double PatternP, double P, int Onset, string? Reason);
+public sealed record SpamFinding(int Worker, int Answers, double Skill, double WholeP, double ChangeP, double DegeneracyP, double PatternP, double P, int Onset, string? Reason)
+{
+    /// <summary>
+    /// Per timeline position (<see cref="WorkLog.Timeline"/>), the chance that the spam state had not yet begun
+    /// when the answer was given: the posterior mass of the change point after the answer. Answers on gold tasks,
+    /// which the tests do not weigh, get the chance of the weighed answer before them (1 before the first). Empty
+    /// unless <see cref="P"/> is at most the report level.
+    /// </summary>
+    public IReadOnlyList<float> BeforeState { get; init; } = [];
+}

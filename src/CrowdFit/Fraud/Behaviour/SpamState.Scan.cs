@@ -21,6 +21,7 @@ public sealed partial class SpamState
         private double[] _posterior = [];
         private int[] _labels = [];
         private int[] _positions = [];
+        private double[] _suffix = [];
 
         public Scan(WorkLog log, SpamStateOptions options)
         {
@@ -86,16 +87,20 @@ public sealed partial class SpamState
 
             var byChange = changeP / ChangeWeight <= p;
             var start = Onset(byChange ? n - bestLength : 0, honest.Mean);
+            var fromLikelihood = true;
             if (byChange && start != n - bestLength && !SpamFrom(start, n, honest.Mean))
             {
                 // The likelihood's onset fell where the answers after it are as good as an honest worker's: the
                 // evidence is the tested run, so the flag starts there.
                 start = n - bestLength;
+                fromLikelihood = false;
             }
+
+            var beforeState = BeforeState(worker, n, start, fromLikelihood);
             var reason = pattern.P / PatternWeight <= p ? PatternReason(pattern)
                 : degeneracyP / DegeneracyWeight <= p && !byChange ? DegeneracyReason(run, degenerateLabel, n)
                 : SkillReason(start, n, byChange, honest);
-            return new SpamFinding(worker, n, whole.Kappa, wholeP, changeP, degeneracyP, pattern.P, p, _positions[start], reason);
+            return new SpamFinding(worker, n, whole.Kappa, wholeP, changeP, degeneracyP, pattern.P, p, _positions[start], reason) { BeforeState = beforeState };
         }
 
         private static double ChangeP(in SkillEstimate later, in SkillEstimate earlier, HonestSkill honest)
@@ -148,16 +153,25 @@ public sealed partial class SpamState
 
             afterKappa = double.IsNaN(afterKappa) ? 0 : afterKappa;
             beforeKappa = double.IsNaN(beforeKappa) ? honestMean : beforeKappa;
+            if (_suffix.Length < n)
+            {
+                _suffix = new double[_labels.Length];
+            }
+
             var best = n - 1;
             var bestSum = double.NegativeInfinity;
             var sum = 0.0;
+            var againstTypical = 0.0;
             for (var i = n - 1; i >= 0; i--)
             {
                 var row = Row(i);
                 var label = _labels[i];
                 var spam = (afterKappa * row[label]) + ((1 - afterKappa) * after[label]);
                 var honest = (beforeKappa * row[label]) + ((1 - beforeKappa) * before[label]);
+                var typical = (honestMean * row[label]) + ((1 - honestMean) * _prior[label]);
                 sum += Math.Log(Math.Max(spam, 1e-9)) - Math.Log(Math.Max(honest, 1e-9));
+                againstTypical += Math.Log(Math.Max(spam, 1e-9)) - Math.Log(Math.Max(typical, 1e-9));
+                _suffix[i] = againstTypical;
                 if (sum > bestSum)
                 {
                     bestSum = sum;
@@ -166,6 +180,75 @@ public sealed partial class SpamState
             }
 
             return best;
+        }
+
+        /// <summary>
+        /// Per timeline position of <paramref name="worker"/>, the chance that the spam state had not yet begun
+        /// when the answer was given: with the change point uniform over the weighed answers a priori, its
+        /// posterior is proportional to e^(suffix log-likelihood ratio of the spam model against a typical honest
+        /// worker, at the honest median skill) that <see cref="Onset"/> left, and the chance is its mass after
+        /// the answer. The honest side is the typical worker rather than the fitted earlier answers because those
+        /// may themselves be spam, which would leave the change point unlocated. When the onset is not the
+        /// likelihood's (<paramref name="fromLikelihood"/> false), or the likelihood is not finite, the state begins
+        /// at <paramref name="start"/> for certain. Answers on gold tasks, which the tests do not weigh, get the
+        /// chance of the weighed answer before them.
+        /// </summary>
+        private float[] BeforeState(int worker, int n, int start, bool fromLikelihood)
+        {
+            var before = new float[_log.Timeline(worker).Length];
+            Array.Fill(before, 1f);
+            var peak = double.NegativeInfinity;
+            for (var i = 0; i < n; i++)
+            {
+                peak = Math.Max(peak, _suffix[i]);
+            }
+
+            if (!fromLikelihood || !double.IsFinite(peak))
+            {
+                for (var i = start; i < n; i++)
+                {
+                    before[_positions[i]] = 0;
+                }
+
+                FillGold(before, n);
+                return before;
+            }
+
+            double total = 0;
+            for (var i = 0; i < n; i++)
+            {
+                total += Math.Exp(_suffix[i] - peak);
+            }
+
+            // Summed from the end, so that the small chances of the later answers keep their precision.
+            double later = 0;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                before[_positions[i]] = (float)(later / total);
+                later += Math.Exp(_suffix[i] - peak);
+            }
+
+            FillGold(before, n);
+            return before;
+        }
+
+        /// <summary>Gives each answer on a gold task the chance of the weighed answer before it (1 before the first).</summary>
+        private void FillGold(float[] before, int n)
+        {
+            var weighed = 0;
+            var last = 1f;
+            for (var position = 0; position < before.Length; position++)
+            {
+                if (weighed < n && _positions[weighed] == position)
+                {
+                    last = before[position];
+                    weighed++;
+                }
+                else
+                {
+                    before[position] = last;
+                }
+            }
         }
 
         /// <summary>Whether the answers from <paramref name="start"/> on show a skill under the honest median.</summary>

@@ -37,8 +37,15 @@ namespace CrowdFit.Fraud.Behaviour;
 /// The worker's p-value is min(p₁/0.4, p₂/0.3, p₃/0.2, p₄/0.1) (weighted Bonferroni). For a worker at or under
 /// <see cref="SpamStateOptions.ReportLevel"/>, the onset is the change point that maximises the
 /// log-likelihood ratio of "spam from here" against "as before" (the CUSUM argmax), with both models fitted on
-/// either side of the best split; the worker's p-value is spread onto its answers from the onset on, and the
-/// earlier answers get 1. For other workers every answer gets the worker's p-value.
+/// either side of the best split. The chance β that an answer came before the change is the posterior mass of the
+/// change point after it (uniform a priori, likelihood e^(the suffix log-likelihood ratio of the spam model
+/// against a typical honest worker)). The answer is honest if its worker is, or if the state had not begun, so
+/// its odds of honesty are the worker's plus o · β, over 1 − β, where o is the odds of an answer lying in a spam
+/// state (the flagged states' expected answers against the rest); the answer's p-value is accordingly
+/// (p + o · β) / (1 − β), at most 1. Answers well after the onset carry the worker's evidence, answers well
+/// before it get 1, and those near an uncertain onset something between. For other workers every answer gets
+/// the worker's p-value. Answers on gold tasks, which no test weighs, get 1 when they are right; a wrong one is
+/// scored like its neighbours, as the state's work.
 /// </para>
 /// </remarks>
 public sealed partial class SpamState : IFraudDetector
@@ -91,11 +98,18 @@ public sealed partial class SpamState : IFraudDetector
             onsets[finding.Worker] = finding.Onset;
         }
 
+        var odds = SpamOdds(findings);
         var answerP = new float[answers.Count];
         for (var a = 0; a < answers.Count; a++)
         {
             var worker = answers.Workers[a];
-            answerP[a] = log.PositionInTimeline(a) >= onsets[worker] ? (float)workerP[worker] : 1f;
+            var before = findings[worker].BeforeState;
+            var gold = log.Gold[answers.Tasks[a]];
+
+            // A right answer on gold shows no sign of a task-blind state; a wrong one is the state's work.
+            answerP[a] = gold >= 0 && gold == answers.AnswerLabels[a] ? 1f
+                : before.Count == 0 ? (float)workerP[worker]
+                : (float)AnswerP(workerP[worker], before[log.PositionInTimeline(a)], odds);
         }
 
         return new DetectorReport(Name, workerP, reasons, answerP, null, onsets);
@@ -173,6 +187,33 @@ public sealed partial class SpamState : IFraudDetector
 
         lengths.RemoveAll(l => l > n - options.MinSegment);
         return lengths;
+    }
+
+    /// <summary>
+    /// An answer's p-value from its worker's p and the chance β that the answer came before the spam state began:
+    /// (p + o · β) / (1 − β), at most 1, with o the odds of an answer being in a spam state. The chance that the
+    /// answer is honest is that of an honest worker plus that of a spammer's answer from before the change, so
+    /// its odds of honesty are the worker's plus o · β, over 1 − β.
+    /// </summary>
+    private static double AnswerP(double workerP, double before, double odds) =>
+        before >= 1 ? 1 : Math.Min(1, (workerP + (odds * before)) / (1 - before));
+
+    /// <summary>The odds that a weighed answer (one not on gold) was given in a spam state: the expected number in the flagged workers' states against the rest.</summary>
+    private static double SpamOdds(IReadOnlyList<SpamFinding> findings)
+    {
+        double inState = 0;
+        var weighed = 0;
+        foreach (var finding in findings)
+        {
+            weighed += finding.Answers;
+            foreach (var before in finding.BeforeState)
+            {
+                inState += 1 - before;
+            }
+        }
+
+        var share = weighed == 0 ? 0 : Math.Clamp(inState / weighed, 1.0 / (weighed + 1), 1 - (1.0 / (weighed + 1)));
+        return share / (1 - share);
     }
 
     private static double Combine(double whole, double change, double degeneracy, double pattern) =>

@@ -94,11 +94,61 @@ public sealed class SpamStateTests
             var onset = report.Onsets![w];
             Assert.InRange(onset, crowd.Onset[w] - 10, crowd.Onset[w] + 10);
             var timeline = crowd.Log.Timeline(w);
+            var previous = 1f;
             for (var i = 0; i < timeline.Length; i++)
             {
-                var expected = i < onset ? 1f : (float)report.WorkerP[w];
-                Assert.Equal(expected, report.AnswerP[timeline[i]]);
+                var a = timeline[i];
+                var p = report.AnswerP[a];
+                var gold = crowd.Gold[crowd.Log.Answers.Tasks[a]];
+                if (gold >= 0)
+                {
+                    if (gold == crowd.Log.Answers.AnswerLabels[a])
+                    {
+                        Assert.Equal(1f, p);
+                    }
+
+                    continue;
+                }
+
+                Assert.True(p >= (float)report.WorkerP[w], $"sleeper {w}, answer {i}: p {p} below the worker's {report.WorkerP[w]}");
+                Assert.True(p <= previous, $"sleeper {w}, answer {i}: p {p} rose from {previous}");
+                previous = p;
+                if (i < crowd.Onset[w] - 10)
+                {
+                    Assert.Equal(1f, p);
+                }
+                else if (i >= crowd.Onset[w] + 10)
+                {
+                    Assert.True(p <= FlagLevel, $"sleeper {w}, answer {i} after the turn: p {p}");
+                }
             }
+        }
+    }
+
+    [Fact]
+    public void Run_GoldCheaters_GoldAnswersCarryNoSpamEvidence()
+    {
+        var crowd = TestCrowd.Build(new CrowdSpec
+        {
+            Tasks = 3000,
+            MinAccuracy = 0.4,
+            ActivitySigma = 0.2,
+            Seed = 7,
+            Workers = [(CrowdRole.Honest, 100), (CrowdRole.GoldCheater, 3)],
+        });
+
+        var report = new SpamState().Run(crowd.Log);
+
+        foreach (var w in crowd.WorkersOf(CrowdRole.GoldCheater))
+        {
+            Assert.True(report.WorkerP[w] <= FlagLevel, $"gold cheater {w}: p {report.WorkerP[w]}");
+            var timeline = crowd.Log.Timeline(w).ToArray();
+            var onGold = timeline.Where(a => crowd.Gold[crowd.Log.Answers.Tasks[a]] >= 0).ToArray();
+            var elsewhere = timeline.Where(a => crowd.Gold[crowd.Log.Answers.Tasks[a]] < 0).ToArray();
+            Assert.NotEmpty(onGold);
+            Assert.All(onGold, a => Assert.Equal(1f, report.AnswerP[a]));
+            var flagged = elsewhere.Count(a => report.AnswerP[a] <= FlagLevel);
+            Assert.True(flagged >= 2 * elsewhere.Length / 3, $"gold cheater {w}: {flagged} of {elsewhere.Length} answers off gold at the flag level");
         }
     }
 
@@ -194,7 +244,7 @@ public sealed class SpamStateTests
         var timeline = turned.Log.Timeline(worker);
         for (var i = 0; i < turned.Onset[worker] - 10; i++)
         {
-            Assert.Equal(1f, report.AnswerP[timeline[i]]);
+            Assert.True(report.AnswerP[timeline[i]] > 0.1f, $"answer {i} of {length}, onset {onset}: p {report.AnswerP[timeline[i]]}");
         }
 
         var reason = report.WorkerReason(worker)!;

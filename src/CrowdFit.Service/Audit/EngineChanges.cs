@@ -14,7 +14,8 @@ namespace CrowdFit.Service.Audit;
 /// more when the service stops. Changes made while a project is replayed at startup were logged when they first happened.
 /// </summary>
 internal sealed partial class EngineChanges(
-    ProjectCatalog catalog, CommitQueue queue, TimeProvider clock, IConfiguration configuration, ILogger<EngineChanges> logger) : BackgroundService
+    ProjectCatalog catalog, CommitQueue queue, TimeProvider clock, IConfiguration configuration, ILogger<EngineChanges> logger)
+    : PeriodicService(configuration, "Audit:ChangeSeconds", 1.0)
 {
     /// <summary>Reason prefix of an entry: which re-estimation changed the decision, and why.</summary>
     public const string Because = "re-estimation";
@@ -22,7 +23,7 @@ internal sealed partial class EngineChanges(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (configuration.GetValue("Audit:ChangeSeconds", 1.0) > 0)
+        if (Enabled)
         {
             await DrainAsync();
         }
@@ -48,27 +49,7 @@ internal sealed partial class EngineChanges(
         };
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Audit:ChangeSeconds", 1.0);
-        if (seconds <= 0)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await DrainAsync();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping; StopAsync drains once more.
-        }
-    }
+    protected override Task TickAsync(CancellationToken stoppingToken) => DrainAsync();
 
     /// <summary>Queues every project's changes under its gate, so they are chained in the order the engine made them.</summary>
     private async Task DrainAsync()

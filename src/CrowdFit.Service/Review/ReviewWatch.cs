@@ -7,37 +7,21 @@ namespace CrowdFit.Service.Review;
 /// Opens review cases in the background, every <c>Review:SyncSeconds</c> seconds (default 5; 0 turns it off), so
 /// flags reach the queue without anyone asking; the queue's endpoints also catch up when they are read.
 /// </summary>
-internal sealed partial class ReviewWatch(ProjectCatalog catalog, ReviewBook book, IConfiguration configuration, ILogger<ReviewWatch> logger) : BackgroundService
+internal sealed partial class ReviewWatch(ProjectCatalog catalog, ReviewBook book, IConfiguration configuration, ILogger<ReviewWatch> logger)
+    : PeriodicService(configuration, "Review:SyncSeconds", 5.0)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(CancellationToken stoppingToken)
     {
-        var seconds = configuration.GetValue("Review:SyncSeconds", 5.0);
-        if (seconds <= 0)
+        foreach (var host in catalog.All)
         {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            try
             {
-                foreach (var host in catalog.All)
-                {
-                    try
-                    {
-                        await book.SyncAsync(host, stoppingToken);
-                    }
-                    catch (Exception ex) when (ex is DbException or InvalidOperationException)
-                    {
-                        LogFailed(logger, ex, host.Id);
-                    }
-                }
+                await book.SyncAsync(host, stoppingToken);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                LogFailed(logger, ex, host.Id);
+            }
         }
     }
 

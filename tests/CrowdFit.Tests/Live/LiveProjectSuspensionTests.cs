@@ -5,13 +5,7 @@ namespace CrowdFit.Tests.Live;
 
 public sealed class LiveProjectSuspensionTests
 {
-    private static readonly LiveProjectOptions s_options = new()
-    {
-        Labels = ["dog", "cat"],
-        Detectors = false,
-        RefitEvery = 1_000_000,
-        Quality = new AqlOptions { Aql = 0.02, MaxAnswers = 5, AuditShare = 0 },
-    };
+    private static readonly LiveProjectOptions s_options = LiveProjectTests.Plain;
 
     [Fact]
     public void Submit_SuspendedWorker_RejectedWithTheReasonAndNotCounted()

@@ -13,6 +13,9 @@ public sealed class LiveProjectTests
         Quality = new AqlOptions { Aql = 0.02, MaxAnswers = 5, AuditShare = 0 },
     };
 
+    /// <summary>Two labels, no detectors, no re-estimation, no audits: the engine's decisions alone.</summary>
+    internal static LiveProjectOptions Plain => s_options;
+
     [Fact]
     public void Labels_OrdinalOrder()
     {

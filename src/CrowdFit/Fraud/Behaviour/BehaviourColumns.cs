@@ -32,7 +32,11 @@ public static class BehaviourColumns
     /// <summary>Shannon entropy of the worker's labels over the recent window (this answer included), divided by ln K, in [0, 1].</summary>
     public const string LabelEntropy = "label_entropy";
 
-    /// <summary>The probability, by the other answers of the task and gold, that this answer is right (leave-self-out posterior).</summary>
+    /// <summary>
+    /// The probability, by the other answers of the task and gold, that this answer is right (leave-self-out
+    /// posterior), less what a typical worker of the log would reach on the same task (<see cref="TypicalAgreement"/>):
+    /// about 0 for a typical worker whoever else answered, below 0 for a careless one where the others agree.
+    /// </summary>
     public const string Agreement = "agreement";
 
     /// <summary>Mean <see cref="Agreement"/> over the worker's recent window (this answer included).</summary>

@@ -17,6 +17,7 @@ public sealed partial class BehaviourFeatures
         options ??= BehaviourFeaturesOptions.Default;
         options.Validate();
         var q = LeaveSelfOut.CorrectProbabilities(log);
+        TypicalAgreement.ToResiduals(log, q);
         return Compute(log, options, q);
     }
 

@@ -34,6 +34,9 @@ public sealed partial class PeerOutlier
             return (p, reason);
         }
 
+        // Agreement is skill, not behaviour: SpamState tests it against honest skill (see the class remarks).
+        var tested = specs.Select(s => s != BehaviourColumns.AgreementWindow).ToArray();
+        var testedCount = tested.Count(t => t);
         var (mean, spread, rawMean, count, reference) = WorkerMeans(log, d, z, raw, decision);
         var fits = new RandomEffects[d];
         var pooled = new double[d];
@@ -77,7 +80,7 @@ public sealed partial class PeerOutlier
             {
                 var fit = fits[j];
                 standard[j] = double.NaN;
-                if (fit.Kept == 0 || !double.IsFinite(fit.Mean))
+                if (!tested[j] || fit.Kept == 0 || !double.IsFinite(fit.Mean))
                 {
                     continue;
                 }
@@ -104,7 +107,7 @@ public sealed partial class PeerOutlier
                 }
             }
 
-            p[w] = Math.Min(1, d * best);
+            p[w] = Math.Min(1, testedCount * best);
             if (p[w] < 1)
             {
                 var j = bestFeature;
@@ -187,6 +190,10 @@ public sealed partial class PeerOutlier
         _ => 1,
     };
 
+    /// <summary>An agreement residual in percentage points, in words.</summary>
+    private static string Points(double residual) => Math.Abs(residual) < 0.005 ? "as often as"
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(residual) * 100:0} points {(residual < 0 ? "less" : "more")} often than");
+
     /// <summary>A worker's mean of a feature against its peers', in words and in the feature's own units.</summary>
     private static string Describe(string column, double value, double peers, double z)
     {
@@ -198,7 +205,7 @@ public sealed partial class PeerOutlier
             BehaviourColumns.Rate => string.Create(CultureInfo.InvariantCulture, $"answers {Math.Exp(value) - 1:0.0} a minute (peers {Math.Exp(peers) - 1:0.0}; {sd})"),
             BehaviourColumns.Streak => string.Create(CultureInfo.InvariantCulture, $"repeats its previous label in runs of {Math.Exp(value):0.0} (peers {Math.Exp(peers):0.0}; {sd})"),
             BehaviourColumns.LabelEntropy => string.Create(CultureInfo.InvariantCulture, $"recent label entropy {value:0.00} (peers {peers:0.00}; {sd})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"agrees with the other answers {value:0%} of the time (peers {peers:0%}; {sd})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"agrees with the other answers {Points(value)} a typical worker would on the same tasks (peers {peers * 100:+0;-0;0} points; {sd})"),
         };
     }
 }

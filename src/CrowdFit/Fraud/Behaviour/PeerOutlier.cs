@@ -26,7 +26,11 @@ namespace CrowdFit.Fraud.Behaviour;
 /// <b>Historical variant, per worker:</b> the mean of each feature's z over the worker's answers, against a
 /// robust random-effects fit of the worker means (<see cref="RandomEffects"/>; sampling error from the
 /// pooled within-worker spread, counting a windowed feature's window as one answer), read two-sided in
-/// Student's t with 10 degrees of freedom; the smallest, times the number of features (Bonferroni).
+/// Student's t with 10 degrees of freedom; the smallest, times the number of features (Bonferroni). Recent
+/// agreement is left out of the worker test: how well a worker agrees is a matter of skill, and honest skill
+/// is spread unevenly (a long tail of weaker workers that a robust fit trims away as outliers), so a
+/// worker-level agreement test flags honest but weaker workers; whether a worker's answers carry any
+/// information at all is <see cref="SpamState"/>'s test, against a fit of honest skill.
 /// </para>
 /// <para>An answer's p-value is 2 · min(its own, its worker's), at most 1.</para>
 /// </remarks>

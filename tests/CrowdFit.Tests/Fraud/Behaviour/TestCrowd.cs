@@ -50,6 +50,12 @@ internal sealed record CrowdSpec
 
     public IReadOnlyList<(CrowdRole Role, int Count)> Workers { get; init; } = [(CrowdRole.Honest, 100)];
 
+    /// <summary>How many of the first workers, when honest, take <see cref="LessCarefulAccuracy"/> instead of a drawn accuracy.</summary>
+    public int LessCareful { get; init; }
+
+    /// <summary>The accuracy of the <see cref="LessCareful"/> workers.</summary>
+    public double LessCarefulAccuracy { get; init; } = 0.85;
+
     /// <summary>Answers a sleeper gives honestly before it turns.</summary>
     public int SleeperOnset { get; init; } = 40;
 
@@ -115,6 +121,7 @@ internal sealed class TestCrowd
             accuracy[i] = roles[i] is CrowdRole.Honest or CrowdRole.Sleeper
                 ? spec.MinAccuracy + ((spec.MaxAccuracy - spec.MinAccuracy) * Beta42(rng))
                 : double.NaN;
+            accuracy[i] = roles[i] == CrowdRole.Honest && i < spec.LessCareful ? spec.LessCarefulAccuracy : accuracy[i];
             confusion[i] = HonestConfusion(rng, k, double.IsNaN(accuracy[i]) ? 0.5 : accuracy[i]);
             constant[i] = rng.Next(k);
             var length = 2 + rng.Next(3);

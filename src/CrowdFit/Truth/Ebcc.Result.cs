@@ -8,12 +8,8 @@ public sealed partial class Ebcc
     private TruthResult Result(AnswerSet answers, Fit fit)
     {
         var k = answers.ClassCount;
-        var m = _options.SubtypeCount;
-        var posterior = new double[answers.TaskCount * k];
-        for (var cell = 0; cell < posterior.Length; cell++)
-        {
-            posterior[cell] = Sum(fit.Posterior.AsSpan(cell * m, m));
-        }
+        var m = fit.Subtypes;
+        var posterior = Marginal(fit);
 
         // Posterior means of the class and subtype proportions.
         var classCounts = new double[k];
@@ -22,10 +18,10 @@ public sealed partial class Ebcc
         {
             var counts = fit.GroupCounts.AsSpan(truth * m, m);
             classCounts[truth] = Sum(counts);
-            var total = classCounts[truth] + _options.SubtypePseudoCount;
+            var total = classCounts[truth] + (m * SubtypePseudoCount(m));
             for (var s = 0; s < m; s++)
             {
-                subtypeShare[(truth * m) + s] = (counts[s] + (_options.SubtypePseudoCount / m)) / total;
+                subtypeShare[(truth * m) + s] = (counts[s] + SubtypePseudoCount(m)) / total;
             }
         }
 
@@ -36,7 +32,7 @@ public sealed partial class Ebcc
             prior[truth] = (classCounts[truth] + _options.ClassPseudoCount) / classTotal;
         }
 
-        var confusion = MarginalConfusion(fit.Counts, fit.ConfusionPrior, subtypeShare, k);
+        var confusion = MarginalConfusion(fit.Counts, fit.ConfusionPrior, subtypeShare, k, m);
         var workers = WorkerEstimates.Build(answers, posterior, confusion);
         return new TruthResult(Name, answers, posterior, prior, workers, fit.Iterations, fit.Converged);
     }
@@ -45,9 +41,8 @@ public sealed partial class Ebcc
     /// Each worker's confusion matrix with the subtypes summed out: row c is Σ_m E[π_cm] · E[v_{c, m}], in
     /// the public worker-major layout <c>[worker, truth, observed]</c>.
     /// </summary>
-    private double[] MarginalConfusion(double[] counts, double[] confusionPrior, double[] subtypeShare, int k)
+    private static double[] MarginalConfusion(double[] counts, double[] confusionPrior, double[] subtypeShare, int k, int m)
     {
-        var m = _options.SubtypeCount;
         var cells = k * m;
         var workers = counts.Length / (k * cells);
         var confusion = new double[workers * k * k];
@@ -77,5 +72,40 @@ public sealed partial class Ebcc
         }
 
         return confusion;
+    }
+
+    /// <summary>The class posterior of every task with the subtypes summed out, task-major <c>T × K</c>.</summary>
+    private static double[] Marginal(Fit fit)
+    {
+        var m = fit.Subtypes;
+        var posterior = new double[fit.Posterior.Length / m];
+        for (var cell = 0; cell < posterior.Length; cell++)
+        {
+            posterior[cell] = Sum(fit.Posterior.AsSpan(cell * m, m));
+        }
+
+        return posterior;
+    }
+
+    /// <summary>
+    /// How far worker pairs agree beyond what a fit predicts (<see cref="PairAgreement.ExcessZ"/>), under the
+    /// fit's class posterior and posterior-mean confusion rows.
+    /// </summary>
+    private static double ExcessAgreement(AnswerSet answers, Fit fit)
+    {
+        var k = answers.ClassCount;
+        var m = fit.Subtypes;
+        var share = new double[k * m];
+        for (var truth = 0; truth < k; truth++)
+        {
+            var counts = fit.GroupCounts.AsSpan(truth * m, m);
+            var total = Sum(counts);
+            for (var s = 0; s < m; s++)
+            {
+                share[(truth * m) + s] = total > 0 ? counts[s] / total : 1.0 / m;
+            }
+        }
+
+        return PairAgreement.ExcessZ(answers, Marginal(fit), MarginalConfusion(fit.Counts, fit.ConfusionPrior, share, k, m));
     }
 }

@@ -15,12 +15,16 @@ namespace CrowdFit.Truth;
 /// its class z from τ, its subtype g from π_z, and every answer from v_{worker, z, g}. Because answers are
 /// independent only given the subtype, agreement on a wrong answer that recurs across a group of tasks is
 /// absorbed by a subtype rather than read as independent evidence. Fitted by mean-field variational Bayes
-/// with a joint factor q(z, g) per task, as in IBCC (Kim and Ghahramani 2012). Each fit starts from the
-/// majority-vote shares split over subtypes at random; the fits run from <see cref="EbccOptions.Restarts"/>
-/// seeds, and the one with the highest variational lower bound on the log evidence (Bishop 2006, §10.1)
-/// is kept. Gold tasks are clamped to their class throughout; their subtype is inferred. The pass over the
-/// tasks runs on several threads, one range of tasks each (<see cref="TaskRanges"/>); the ranges depend on
-/// the data only, so the result is the same on any machine.
+/// with a joint factor q(z, g) per task, as in IBCC (Kim and Ghahramani 2012). The fit first runs with one
+/// subtype per class, which is IBCC. A posterior-predictive check then compares how often pairs of workers on
+/// the same task agree with how often that fit predicts (<see cref="EbccOptions.ExcessAgreementThreshold"/>);
+/// with no excess agreement the one-subtype fit is the answer, since shared errors are what the subtypes are
+/// for. Otherwise the fits run with all subtypes from the one-subtype solution and from
+/// <see cref="EbccOptions.Restarts"/> seeded random splits of the majority-vote shares over subtypes, and the
+/// one with the highest variational lower bound on the log evidence (Bishop 2006, §10.1) is kept. Gold tasks
+/// are clamped to their class throughout; their subtype is inferred. The pass over the tasks runs on several
+/// threads, one range of tasks each (<see cref="TaskRanges"/>); the ranges depend on the data only, so the
+/// result is the same on any machine.
 /// </remarks>
 public sealed partial class Ebcc : ITruthMethod
 {
@@ -41,10 +45,27 @@ public sealed partial class Ebcc : ITruthMethod
     public TruthResult Infer(AnswerSet answers, GoldLabels? gold = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var best = RunFit(answers, gold, null);
+        var k = answers.ClassCount;
+        var m = _options.SubtypeCount;
+        var shares = new double[answers.TaskCount * k];
+        Posteriors.VoteShares(answers, shares);
+        Posteriors.ClampGold(gold, shares, k);
+
+        // One subtype per class is IBCC. Subtypes exist to absorb errors that workers share, so they are fitted
+        // only when the one-subtype fit under-predicts how often workers agree.
+        var single = RunFit(answers, gold, SplitOverSubtypes(shares, 1, null), 1);
+        if (m == 1 || !(ExcessAgreement(answers, single) > _options.ExcessAgreementThreshold))
+        {
+            return Result(answers, single);
+        }
+
+        // The one-subtype solution with the other subtypes empty: they keep almost no weight under the sparse
+        // subtype prior, so this converges in a few iterations to the fit that starts from one subtype.
+        var best = RunFit(answers, gold, SplitOverSubtypes(Marginal(single), m, null), m);
+        best = best with { Iterations = best.Iterations + single.Iterations };
         for (var restart = 0; restart < _options.Restarts; restart++)
         {
-            var fit = RunFit(answers, gold, unchecked(_options.Seed + restart));
+            var fit = RunFit(answers, gold, SplitOverSubtypes(shares, m, unchecked(_options.Seed + restart)), m);
             if (fit.Bound > best.Bound)
             {
                 best = fit;
@@ -54,14 +75,12 @@ public sealed partial class Ebcc : ITruthMethod
         return Result(answers, best);
     }
 
-    /// <summary>One variational fit from one random start.</summary>
-    private sealed record Fit(double[] Posterior, double[] Counts, double[] GroupCounts, double[] ConfusionPrior, double Bound, int Iterations, bool Converged);
+    /// <summary>One variational fit from one start, with <paramref name="Subtypes"/> subtypes per class.</summary>
+    private sealed record Fit(double[] Posterior, double[] Counts, double[] GroupCounts, double[] ConfusionPrior, int Subtypes, double Bound, int Iterations, bool Converged);
 
-    private Fit RunFit(AnswerSet answers, GoldLabels? gold, int? seed)
+    private Fit RunFit(AnswerSet answers, GoldLabels? gold, double[] posterior, int m)
     {
         var k = answers.ClassCount;
-        var m = _options.SubtypeCount;
-        var posterior = StartingPosterior(answers, gold, m, seed);
         var sweep = new TaskSweep(answers, gold, posterior, m);
         sweep.Accumulate();
         var logLikelihood = new double[sweep.Counts.Length];
@@ -81,7 +100,7 @@ public sealed partial class Ebcc : ITruthMethod
         while (iterations < _options.MaxIterations)
         {
             iterations++;
-            var divergence = MaximisationStep(sweep.Counts, sweep.GroupCounts, confusionPrior, logLikelihood, logPrior);
+            var divergence = MaximisationStep(sweep.Counts, sweep.GroupCounts, confusionPrior, m, logLikelihood, logPrior);
             var next = sweep.ExpectationStep(logLikelihood, logPrior) - divergence;
 
             // Each step can only raise the bound; a rise below the tolerance (or rounding noise) ends the fit,
@@ -96,19 +115,16 @@ public sealed partial class Ebcc : ITruthMethod
             bound = next;
         }
 
-        return new Fit(posterior, sweep.Counts, sweep.GroupCounts, confusionPrior, bound, iterations, converged);
+        return new Fit(posterior, sweep.Counts, sweep.GroupCounts, confusionPrior, m, bound, iterations, converged);
     }
 
     /// <summary>
-    /// Majority-vote shares, with gold clamped, each split over the subtypes by a Dirichlet(1, …, 1) draw:
-    /// the random split is what lets the subtypes of a class become different.
+    /// Class shares (majority-vote shares with gold clamped, or an earlier fit's posterior), each split over the
+    /// subtypes: all into the first subtype when <paramref name="seed"/> is null, otherwise by a
+    /// Dirichlet(1, …, 1) draw — the random split is what lets the subtypes of a class become different.
     /// </summary>
-    private static double[] StartingPosterior(AnswerSet answers, GoldLabels? gold, int subtypes, int? seed)
+    private static double[] SplitOverSubtypes(double[] shares, int subtypes, int? seed)
     {
-        var k = answers.ClassCount;
-        var shares = new double[answers.TaskCount * k];
-        Posteriors.VoteShares(answers, shares);
-        Posteriors.ClampGold(gold, shares, k);
         var posterior = new double[shares.Length * subtypes];
         if (seed is null)
         {
@@ -149,10 +165,9 @@ public sealed partial class Ebcc : ITruthMethod
     /// Dirichlets from their priors, the part of the lower bound that the E-step does not see.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double MaximisationStep(double[] counts, ReadOnlySpan<double> groupCounts, double[] confusionPrior, double[] logLikelihood, Span<double> logPrior)
+    private double MaximisationStep(double[] counts, ReadOnlySpan<double> groupCounts, double[] confusionPrior, int m, double[] logLikelihood, Span<double> logPrior)
     {
-        var k = groupCounts.Length / _options.SubtypeCount;
-        var m = _options.SubtypeCount;
+        var k = groupCounts.Length / m;
         var cells = k * m;
 
         // The confusion rows of one true class share their prior, so they share its normaliser.
@@ -200,7 +215,7 @@ public sealed partial class Ebcc : ITruthMethod
 
         // Subtype proportions within each class.
         Span<double> subtypePrior = stackalloc double[m];
-        subtypePrior.Fill(_options.SubtypePseudoCount / m);
+        subtypePrior.Fill(SubtypePseudoCount(m));
         var subtypeLogBeta = Dirichlet.LogBeta(subtypePrior);
         for (var truth = 0; truth < k; truth++)
         {
@@ -229,6 +244,12 @@ public sealed partial class Ebcc : ITruthMethod
 
         return total;
     }
+
+    /// <summary>
+    /// Pseudo-count of each subtype's proportion: the total spread over the subtypes. With one subtype its
+    /// proportion is 1 whatever the prior, so the fit is IBCC's.
+    /// </summary>
+    private double SubtypePseudoCount(int m) => _options.SubtypePseudoCount / m;
 
     private static double Sum(ReadOnlySpan<double> values)
     {

@@ -36,12 +36,26 @@ public sealed record EbccOptions
     public double ErrorPseudoCount { get; init; } = 1;
 
     /// <summary>
-    /// Number of fits from different random splits of the starting posterior over subtypes. They come on top
-    /// of one fit that starts with a single subtype per class (the IBCC solution); of all the fits, the one
-    /// with the highest variational lower bound on the log evidence is kept.
+    /// Number of fits from different random splits of the starting posterior over subtypes, when the subtypes
+    /// are fitted at all (<see cref="ExcessAgreementThreshold"/>). They come on top of one fit that starts from
+    /// the one-subtype solution (IBCC's); of all the fits, the one with the highest variational lower bound on
+    /// the log evidence is kept.
     /// </summary>
     /// <value>2.</value>
     public int Restarts { get; init; } = 2;
+
+    /// <summary>
+    /// The subtypes are fitted only when worker pairs on the same task agree more often than the one-subtype
+    /// fit (IBCC) predicts by more than this many standard deviations (<see cref="Ebcc"/>, posterior-predictive
+    /// check); otherwise that fit is the answer. Agreement beyond the prediction is the signature of shared
+    /// errors, the only thing the subtypes add; without it they would cost time and settle on the same solution.
+    /// </summary>
+    /// <value>
+    /// 2: a one-sided test at about the 2.3 % level. A false alarm costs only time (the subtypes are then fitted
+    /// and compared by their evidence, as without the check), so the level is lenient. Negative infinity
+    /// always fits the subtypes; positive infinity never does.
+    /// </value>
+    public double ExcessAgreementThreshold { get; init; } = 2;
 
     /// <summary>Seed of the random splits; restart <c>r</c> uses <c>Seed + r</c>.</summary>
     /// <value>1234.</value>
@@ -75,6 +89,11 @@ public sealed record EbccOptions
         if (Restarts < 1)
         {
             problems.Add($"Restarts must be at least 1 (was {Restarts}).");
+        }
+
+        if (double.IsNaN(ExcessAgreementThreshold))
+        {
+            problems.Add($"ExcessAgreementThreshold must be a number (was {ExcessAgreementThreshold}).");
         }
 
         OptionsProblems.CheckIterations(problems, MaxIterations, Tolerance);

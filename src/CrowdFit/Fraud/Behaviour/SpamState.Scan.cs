@@ -77,7 +77,8 @@ public sealed partial class SpamState
                 }
             }
 
-            var changeP = lengths.Count == 0 ? 1 : Math.Min(1, lengths.Count * bestChange);
+            var answerVariance = n * Math.Pow(whole.StandardError(honest.Mean), 2);
+            var changeP = lengths.Count == 0 ? 1 : ScanP(bestChange, lengths, n, honest.Spread, answerVariance);
             var pattern = Pattern(worker, n);
             var p = Combine(wholeP, changeP, degeneracyP, pattern.P);
             if (p > _options.ReportLevel)

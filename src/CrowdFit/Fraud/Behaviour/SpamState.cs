@@ -18,8 +18,10 @@ namespace CrowdFit.Fraud.Behaviour;
 /// expected, not flagged.</item>
 /// <item><b>Change scan</b>: for every recent run on a geometric grid of lengths (<see cref="SpamStateOptions.MinSegment"/>
 /// growing by <see cref="SpamStateOptions.SegmentGrowth"/>), P(|κ̂| of the run this small) for an honest
-/// worker whose skill is what its earlier answers showed; the smallest, times the number of runs
-/// (Bonferroni). A sleeper who turns bad is judged against itself.</item>
+/// worker whose skill is what its earlier answers showed; the smallest, corrected for the runs tried by the
+/// Hunter–Worsley bound along the chain of lengths (<see cref="ScanP"/>), which charges little for close lengths,
+/// so the grid is fine and a run can start within an answer or two of the change. A sleeper who turns bad is
+/// judged against itself.</item>
 /// <item><b>Degeneracy</b>: per label k, the excess e_k = share_k − r_k of the worker's share of label k over
 /// the share a typical honest worker would give on the same tasks, r_k = κ̄ · Σᵢ P_i[k] / n + (1 − κ̄) · ρ_k
 /// (the skill model at the honest median skill κ̄, guessing by the class prior ρ), against a robust normal
@@ -41,7 +43,7 @@ namespace CrowdFit.Fraud.Behaviour;
 /// change point after it (uniform a priori, likelihood e^(the suffix log-likelihood ratio of the spam model
 /// against a typical honest worker)). The answer is honest if its worker is, or if the state had not begun, so
 /// its odds of honesty are the worker's plus o · β, over 1 − β, where o is the odds of an answer lying in a spam
-/// state (the flagged states' expected answers against the rest); the answer's p-value is accordingly
+/// state (the reported states' expected answers, each weighed by 1 − p / <see cref="SpamStateOptions.ReportLevel"/>, against the rest); the answer's p-value is accordingly
 /// (p + o · β) / (1 − β), at most 1. Answers well after the onset carry the worker's evidence, answers well
 /// before it get 1, and those near an uncertain onset something between. For other workers every answer gets
 /// the worker's p-value. Answers on gold tasks, which no test weighs, get 1 when they are right; a wrong one is
@@ -98,7 +100,7 @@ public sealed partial class SpamState : IFraudDetector
             onsets[finding.Worker] = finding.Onset;
         }
 
-        var odds = SpamOdds(findings);
+        var odds = SpamOdds(findings, _options.ReportLevel);
         var answerP = new float[answers.Count];
         for (var a = 0; a < answers.Count; a++)
         {
@@ -176,16 +178,11 @@ public sealed partial class SpamState : IFraudDetector
     internal static List<int> RunLengths(int n, SpamStateOptions options)
     {
         List<int> lengths = [];
-        for (double length = options.MinSegment; length <= n - options.MinSegment; length *= options.SegmentGrowth)
+        for (var length = options.MinSegment; length <= n - options.MinSegment; length = Math.Max(length + 1, (int)Math.Round(length * options.SegmentGrowth)))
         {
-            var rounded = (int)Math.Round(length);
-            if (lengths.Count == 0 || rounded > lengths[^1])
-            {
-                lengths.Add(rounded);
-            }
+            lengths.Add(length);
         }
 
-        lengths.RemoveAll(l => l > n - options.MinSegment);
         return lengths;
     }
 
@@ -198,17 +195,22 @@ public sealed partial class SpamState : IFraudDetector
     private static double AnswerP(double workerP, double before, double odds) =>
         before >= 1 ? 1 : Math.Min(1, (workerP + (odds * before)) / (1 - before));
 
-    /// <summary>The odds that a weighed answer (one not on gold) was given in a spam state: the expected number in the flagged workers' states against the rest.</summary>
-    private static double SpamOdds(IReadOnlyList<SpamFinding> findings)
+    /// <summary>
+    /// The odds that a weighed answer (one not on gold) was given in a spam state: the expected number in the
+    /// reported workers' states against the rest, each state counted by 1 − p / <paramref name="reportLevel"/>, so
+    /// that a worker just under the report level, as likely honest as not, adds next to nothing.
+    /// </summary>
+    private static double SpamOdds(IReadOnlyList<SpamFinding> findings, double reportLevel)
     {
         double inState = 0;
         var weighed = 0;
         foreach (var finding in findings)
         {
             weighed += finding.Answers;
+            var weight = Math.Max(0, 1 - (finding.P / reportLevel));
             foreach (var before in finding.BeforeState)
             {
-                inState += 1 - before;
+                inState += weight * (1 - before);
             }
         }
 

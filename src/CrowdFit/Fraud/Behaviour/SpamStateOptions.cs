@@ -12,9 +12,13 @@ public sealed record SpamStateOptions
     /// <value>8. Must be at least 2.</value>
     public int MinSegment { get; init; } = 8;
 
-    /// <summary>Ratio between successive run lengths the change scan tests (a geometric grid, so the number of tests grows with the log of the history).</summary>
-    /// <value>1.25. Must be in [1.05, 4].</value>
-    public double SegmentGrowth { get; init; } = 1.25;
+    /// <summary>
+    /// Ratio between successive run lengths the change scan tests, each at least one answer longer than the last
+    /// (a geometric grid; 1 tests every length). The scan's correction (<see cref="SpamState"/>) charges little for
+    /// close lengths, and a run that starts near the change contrasts it best.
+    /// </summary>
+    /// <value>1.03. Must be in [1, 4].</value>
+    public double SegmentGrowth { get; init; } = 1.03;
 
     /// <summary>Pseudo-answers, spread as the class prior, added to a worker's label counts when estimating its habitual label shares.</summary>
     /// <value>2. Must be positive.</value>
@@ -65,7 +69,7 @@ public sealed record SpamStateOptions
     {
         List<string> problems = [];
         Check.AtLeast(problems, nameof(MinSegment), MinSegment, 2);
-        Check.Between(problems, nameof(SegmentGrowth), SegmentGrowth, 1.05, 4);
+        Check.Between(problems, nameof(SegmentGrowth), SegmentGrowth, 1, 4);
         Check.Positive(problems, nameof(ShareSmoothing), ShareSmoothing);
         Check.AtLeast(problems, nameof(MinReferenceAnswers), MinReferenceAnswers, 2);
         Check.AtLeast(problems, nameof(MinReferenceWorkers), MinReferenceWorkers, 3);

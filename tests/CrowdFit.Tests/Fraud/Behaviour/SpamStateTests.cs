@@ -215,7 +215,8 @@ public sealed class SpamStateTests
     {
         var lengths = SpamState.RunLengths(40, SpamStateOptions.Default);
 
-        Assert.Equal([8, 10, 12, 16, 20, 24, 31], lengths);
+        Assert.Equal([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32], lengths);
+        Assert.Equal([8, 10, 12, 15, 19, 24, 30], SpamState.RunLengths(40, SpamStateOptions.Default with { SegmentGrowth = 1.25 }));
         Assert.Empty(SpamState.RunLengths(15, SpamStateOptions.Default));
     }
 

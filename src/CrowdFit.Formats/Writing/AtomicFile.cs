@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace CrowdFit.Formats;
 
 /// <summary>
@@ -50,10 +52,9 @@ public static class AtomicFile
             for (var i = 0; i < outputs.Length; i++)
             {
                 temps[i] = TempPath(targets[i]);
-                using var stream = new FileStream(temps[i]!, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                outputs[i].Write(stream);
             }
 
+            WriteTemporaries(outputs.ToArray(), temps);
             for (var i = 0; i < outputs.Length; i++)
             {
                 File.Move(temps[i]!, targets[i], overwrite: true);
@@ -68,6 +69,35 @@ public static class AtomicFile
                 {
                     TryDelete(temp);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes every output to its temporary file, side by side: the writers are independent and each formats
+    /// into its own stream. When writers throw, the first failure in output order is rethrown as it was.
+    /// </summary>
+    private static void WriteTemporaries(OutputFile[] outputs, string?[] temps)
+    {
+        var failures = new Exception?[outputs.Length];
+        Parallel.For(0, outputs.Length, i =>
+        {
+            try
+            {
+                using var stream = new FileStream(temps[i]!, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                outputs[i].Write(stream);
+            }
+            catch (Exception failure)
+            {
+                failures[i] = failure;
+            }
+        });
+
+        foreach (var failure in failures)
+        {
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
         }
     }

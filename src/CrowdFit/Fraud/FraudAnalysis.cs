@@ -113,9 +113,14 @@ public static class FraudAnalysis
         // IBCC starts from the previous posteriors: leaving out a few answers moves them little. The kept set
         // has the same tasks in the same order (tasks are never dropped whole), so the rows line up.
         var kept = dropped == 0 ? answers : answers.Where(keep);
-        var inner = method is Ibcc ibcc && previous is not null && kept.TaskCount == answers.TaskCount
-            ? ibcc.Infer(kept, gold, previous.Posteriors.ToArray())
-            : method.Infer(kept, gold);
+        if (method is Ibcc ibcc && previous is not null && kept.TaskCount == answers.TaskCount)
+        {
+            // The fit's own worker estimates would measure the kept answers only; these measure every answer.
+            var fit = ibcc.Fit(kept, gold, previous.Posteriors.ToArray());
+            return new TruthResult(ibcc.Name, answers, fit.Posterior, fit.Prior, WorkerEstimates.Build(answers, fit.Posterior), fit.Iterations, fit.Converged);
+        }
+
+        var inner = method.Infer(kept, gold);
         var posterior = inner.Posteriors.ToArray();
         return new TruthResult(inner.Method, answers, posterior, inner.ClassPrior.ToArray(), WorkerEstimates.Build(answers, posterior), inner.Iterations, inner.Converged);
     }

@@ -22,6 +22,12 @@ namespace CrowdFit.Truth;
 /// </remarks>
 public sealed class Ibcc : ITruthMethod
 {
+    /// <summary>Fewest workers worth a block of their own in the M-step (fewer run on one thread).</summary>
+    private const int MinWorkersPerBlock = 1024;
+
+    /// <summary>Most blocks of workers in the M-step.</summary>
+    private const int MaxBlocks = 8;
+
     private readonly IbccOptions _options;
 
     /// <summary>Creates the method.</summary>
@@ -50,6 +56,18 @@ public sealed class Ibcc : ITruthMethod
     /// <exception cref="ArgumentException"><paramref name="start"/> does not have one row per task.</exception>
     public TruthResult Infer(AnswerSet answers, GoldLabels? gold, double[]? start)
     {
+        var fit = Fit(answers, gold, start);
+        var workers = WorkerEstimates.Build(answers, fit.Posterior, PosteriorMeanConfusion(fit.Counts, answers.ClassCount));
+        return new TruthResult(Name, answers, fit.Posterior, fit.Prior, workers, fit.Iterations, fit.Converged);
+    }
+
+    /// <summary>
+    /// The variational fit behind <see cref="Infer(AnswerSet, GoldLabels?, double[])"/>, without the worker
+    /// estimates: for a caller that measures the workers on other answers than those fitted.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="start"/> does not have one row per task.</exception>
+    internal IbccFit Fit(AnswerSet answers, GoldLabels? gold, double[]? start)
+    {
         ArgumentNullException.ThrowIfNull(answers);
         var k = answers.ClassCount;
         var posterior = new double[answers.TaskCount * k];
@@ -72,6 +90,7 @@ public sealed class Ibcc : ITruthMethod
         sweep.Accumulate();
         var logLikelihood = new double[sweep.Counts.Length];
         var logPrior = new double[k];
+        var rowDivergence = new double[answers.WorkerCount * k];
 
         var bound = double.NegativeInfinity;
         var iterations = 0;
@@ -79,7 +98,7 @@ public sealed class Ibcc : ITruthMethod
         while (iterations < _options.MaxIterations)
         {
             iterations++;
-            var divergence = MaximisationStep(sweep.Counts, sweep.GroupCounts, k, logLikelihood, logPrior);
+            var divergence = MaximisationStep(sweep.Counts, sweep.GroupCounts, k, logLikelihood, logPrior, rowDivergence);
             var next = sweep.ExpectationStep(logLikelihood, logPrior) - divergence;
 
             // Each step can only raise the bound; a rise below the tolerance (or rounding noise) ends the fit,
@@ -93,7 +112,6 @@ public sealed class Ibcc : ITruthMethod
             bound = next;
         }
 
-        var confusion = PosteriorMeanConfusion(sweep.Counts, k);
         var prior = new double[k];
         var total = sweep.GroupCounts.Sum() + (k * _options.ClassPseudoCount);
         for (var c = 0; c < k; c++)
@@ -101,8 +119,7 @@ public sealed class Ibcc : ITruthMethod
             prior[c] = (sweep.GroupCounts[c] + _options.ClassPseudoCount) / total;
         }
 
-        var workers = WorkerEstimates.Build(answers, posterior, confusion);
-        return new TruthResult(Name, answers, posterior, prior, workers, iterations, converged);
+        return new IbccFit(posterior, prior, sweep.Counts, iterations, converged);
     }
 
     /// <summary>
@@ -111,20 +128,49 @@ public sealed class Ibcc : ITruthMethod
     /// as <see cref="TaskSweep.Counts"/>, and E[ln κ]. Returns the summed KL divergence of these Dirichlets
     /// from their priors, the part of the lower bound that the E-step does not see.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double MaximisationStep(ReadOnlySpan<double> counts, ReadOnlySpan<double> classCounts, int k, Span<double> logLikelihood, Span<double> logPrior)
+    /// <remarks>
+    /// The rows are independent: they run side by side in a fixed number of blocks of workers, each row's
+    /// divergence kept apart and the divergences then summed in row order, so the sum is the same on any
+    /// machine and with any schedule.
+    /// </remarks>
+    private double MaximisationStep(double[] counts, ReadOnlySpan<double> classCounts, int k, double[] logLikelihood, Span<double> logPrior, double[] rowDivergence)
     {
-        Span<double> rowCounts = stackalloc double[k];
-        Span<double> rowPrior = stackalloc double[k];
-        Span<double> logs = stackalloc double[k];
-
         // Every row's prior is the same up to the place of its diagonal, so it has the same normaliser.
         var priorLogBeta = SpecialFunctions.LogGamma(_options.CorrectPseudoCount)
             + ((k - 1) * SpecialFunctions.LogGamma(_options.ErrorPseudoCount))
             - SpecialFunctions.LogGamma(_options.CorrectPseudoCount + ((k - 1) * _options.ErrorPseudoCount));
-        var divergence = 0.0;
-        for (var worker = 0; worker < counts.Length; worker += k * k)
+        var workers = k == 0 ? 0 : counts.Length / (k * k);
+        var blocks = Math.Clamp(workers / MinWorkersPerBlock, 1, MaxBlocks);
+        if (blocks == 1)
         {
+            RowsOf(counts, k, priorLogBeta, 0, workers, logLikelihood, rowDivergence);
+        }
+        else
+        {
+            Parallel.For(0, blocks, b => RowsOf(counts, k, priorLogBeta, (int)((long)workers * b / blocks), (int)((long)workers * (b + 1) / blocks), logLikelihood, rowDivergence));
+        }
+
+        var divergence = 0.0;
+        foreach (var row in rowDivergence)
+        {
+            divergence += row;
+        }
+
+        Span<double> classPrior = stackalloc double[k];
+        classPrior.Fill(_options.ClassPseudoCount);
+        return divergence + Dirichlet.ExpectedLogs(classCounts, classPrior, Dirichlet.LogBeta(classPrior), logPrior);
+    }
+
+    /// <summary>The M-step for the confusion rows of workers <paramref name="from"/> to <paramref name="to"/> − 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RowsOf(ReadOnlySpan<double> counts, int k, double priorLogBeta, int from, int to, Span<double> logLikelihood, Span<double> rowDivergence)
+    {
+        Span<double> rowCounts = stackalloc double[k];
+        Span<double> rowPrior = stackalloc double[k];
+        Span<double> logs = stackalloc double[k];
+        for (var w = from; w < to; w++)
+        {
+            var worker = w * k * k;
             for (var truth = 0; truth < k; truth++)
             {
                 rowPrior.Fill(_options.ErrorPseudoCount);
@@ -134,16 +180,13 @@ public sealed class Ibcc : ITruthMethod
                     rowCounts[observed] = counts[worker + (observed * k) + truth];
                 }
 
-                divergence += Dirichlet.ExpectedLogs(rowCounts, rowPrior, priorLogBeta, logs);
+                rowDivergence[(w * k) + truth] = Dirichlet.ExpectedLogs(rowCounts, rowPrior, priorLogBeta, logs);
                 for (var observed = 0; observed < k; observed++)
                 {
                     logLikelihood[worker + (observed * k) + truth] = logs[observed];
                 }
             }
         }
-
-        rowPrior.Fill(_options.ClassPseudoCount);
-        return divergence + Dirichlet.ExpectedLogs(classCounts, rowPrior, Dirichlet.LogBeta(rowPrior), logPrior);
     }
 
     private double[] PosteriorMeanConfusion(ReadOnlySpan<double> counts, int k)

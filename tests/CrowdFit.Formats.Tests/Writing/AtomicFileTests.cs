@@ -36,6 +36,22 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void WriteAll_TwoWritersFail_RethrowsTheFirstInOutputOrderAndReplacesNothing()
+    {
+        using var files = new TempFiles();
+        files.Write("labels.csv", "old");
+
+        var error = Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteAll(
+            new OutputFile(files.PathOf("labels.csv"), stream => stream.Write("new"u8)),
+            new OutputFile(files.PathOf("workers.csv"), _ => throw new InvalidOperationException("first")),
+            new OutputFile(files.PathOf("flags.csv"), _ => throw new InvalidOperationException("second"))));
+
+        Assert.Equal("first", error.Message);
+        Assert.Equal(["labels.csv"], files.FileNames());
+        Assert.Equal("old", files.Read("labels.csv"));
+    }
+
+    [Fact]
     public void WriteAll_LaterTargetDirectoryMissing_ReplacesNothingAndLeavesNoTemporaryFile()
     {
         using var files = new TempFiles();

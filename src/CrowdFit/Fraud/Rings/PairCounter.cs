@@ -21,7 +21,6 @@ namespace CrowdFit.Fraud.Rings;
 internal sealed class PairCounter
 {
     private readonly int _classes;
-    private readonly double _floor;
     private readonly double _near;
     private readonly double _sync;
     private readonly int[] _shared;
@@ -33,14 +32,11 @@ internal sealed class PairCounter
     private readonly double[] _expectedWrong;
     private readonly int[] _touched;
     private readonly double[] _post;
-    private readonly double[] _full;
-    private readonly double[] _logPrior;
     private int _touchedCount;
 
     public PairCounter(int workers, int classes, RingDetectorOptions options)
     {
         _classes = classes;
-        _floor = options.ConfusionFloor;
         _near = options.NearSeconds;
         _sync = options.SyncSeconds;
         _shared = new int[workers];
@@ -52,8 +48,6 @@ internal sealed class PairCounter
         _expectedWrong = new double[workers];
         _touched = new int[workers];
         _post = new double[classes];
-        _full = new double[classes];
-        _logPrior = new double[classes];
     }
 
     /// <summary>
@@ -62,7 +56,7 @@ internal sealed class PairCounter
     /// returns the totals over all its pairs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PairTotals Count(WorkLog log, ReadOnlySpan<double> confusion, int worker, int minShared, List<PairEvidence> found)
+    public PairTotals Count(WorkLog log, ReadOnlySpan<double> confusion, VoteLogs voteLogs, int worker, int minShared, List<PairEvidence> found)
     {
         var answers = log.Answers;
         var starts = answers.TaskStarts;
@@ -73,32 +67,14 @@ internal sealed class PairCounter
         var gold = log.Gold.PerTask;
         var k = _classes;
         var post = _post.AsSpan();
-        var full = _full.AsSpan();
-        var classPrior = log.Truth.ClassPrior;
-        for (var c = 0; c < k; c++)
-        {
-            _logPrior[c] = Math.Log(Math.Max(_floor, c < classPrior.Length ? classPrior[c] : 1.0 / k));
-        }
-
         var mine = confusion.Slice(worker * k * k, k * k);
         foreach (var a in log.Timeline(worker))
         {
             var task = tasks[a];
             var label = labels[a];
             var truth = gold[task];
-            if (truth == GoldLabels.None)
-            {
-                _logPrior.CopyTo(full);
-                for (var b = starts[task]; b < starts[task + 1]; b++)
-                {
-                    var voter = confusion.Slice(workers[b] * k * k, k * k);
-                    for (var c = 0; c < k; c++)
-                    {
-                        full[c] += Math.Log(Math.Max(_floor, voter[(c * k) + labels[b]]));
-                    }
-                }
-            }
-
+            var full = voteLogs.TaskScore(task);
+            var mineLogs = voteLogs.Column(worker, label);
             var time = submitted[a];
             for (var b = starts[task]; b < starts[task + 1]; b++)
             {
@@ -110,7 +86,7 @@ internal sealed class PairCounter
 
                 var theirs = confusion.Slice(partner * k * k, k * k);
                 var other = labels[b];
-                var favourite = truth == GoldLabels.None ? LeavePairOut(full, mine, theirs, label, other, post) : Certain(truth, post);
+                var favourite = truth == GoldLabels.None ? LeavePairOut(full, mineLogs, voteLogs.Column(partner, other), post) : Certain(truth, post);
                 if (_shared[partner]++ == 0)
                 {
                     _touched[_touchedCount++] = partner;
@@ -153,16 +129,16 @@ internal sealed class PairCounter
 
     /// <summary>
     /// Writes the task posterior without the pair's two votes into <paramref name="post"/> (normalised), from
-    /// the task's log score over every answer less the pair's own terms, and returns its most probable class
-    /// (the first on ties).
+    /// the task's log score over every answer less the pair's own log columns (see <see cref="VoteLogs"/>), and
+    /// returns its most probable class (the first on ties).
     /// </summary>
-    internal int LeavePairOut(ReadOnlySpan<double> full, ReadOnlySpan<double> mine, ReadOnlySpan<double> theirs, int label, int other, Span<double> post)
+    internal static int LeavePairOut(ReadOnlySpan<double> full, ReadOnlySpan<double> mine, ReadOnlySpan<double> theirs, Span<double> post)
     {
         var k = full.Length;
         var best = 0;
         for (var c = 0; c < k; c++)
         {
-            post[c] = full[c] - Math.Log(Math.Max(_floor, mine[(c * k) + label])) - Math.Log(Math.Max(_floor, theirs[(c * k) + other]));
+            post[c] = full[c] - mine[c] - theirs[c];
             best = post[c] > post[best] ? c : best;
         }
 

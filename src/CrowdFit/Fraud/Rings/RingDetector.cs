@@ -129,6 +129,7 @@ public sealed partial class RingDetector : IFraudDetector
 
         // A fixed number of chunks keeps the output and its floating-point sums the same on any machine.
         var chunks = Math.Min(workers, 64);
+        var voteLogs = new VoteLogs(log, confusion, _options.ConfusionFloor);
         var found = new List<PairEvidence>[chunks];
         var totals = new PairTotals[chunks];
         Parallel.For(
@@ -143,7 +144,7 @@ public sealed partial class RingDetector : IFraudDetector
                 var to = (int)((long)workers * (chunk + 1) / chunks);
                 for (var w = from; w < to; w++)
                 {
-                    sum = sum.Plus(counter.Count(log, confusion, w, _options.MinSharedTasks, list));
+                    sum = sum.Plus(counter.Count(log, confusion, voteLogs, w, _options.MinSharedTasks, list));
                 }
 
                 found[chunk] = list;

@@ -28,7 +28,12 @@ public sealed partial class PeerOutlier
         ArgumentNullException.ThrowIfNull(log);
         var n = log.Answers.Count;
         var decision = Decisions(n);
-        var features = BehaviourFeatures.Compute(log, _options.Features);
+        var featureOptions = _options.Features ?? BehaviourFeaturesOptions.Default;
+        var q = LeaveSelfOut.CorrectProbabilities(log);
+        var information = new double[n];
+        var kappa = TypicalAgreement.ToResiduals(log, q, information);
+        var informative = TypicalAgreement.ClearlyInformative(log, q, information, kappa, InformativeZ);
+        var features = BehaviourFeatures.Compute(log, featureOptions, q);
         var (group, groups) = Groups(log, features);
         var members = PeerGroups.Of(group, groups);
         var specs = s_historical.Where(s => features.IndexOf(s) >= 0).ToArray();
@@ -39,7 +44,7 @@ public sealed partial class PeerOutlier
         var inTask = InTask(log, features, decision);
         var (statistic, strongest, strongestZ) = Strongest(z, d, inTask, n);
         var answerOwnP = Conformal(statistic, members, decision);
-        var (workerP, workerReason) = Workers(log, specs, features, z, raw, decision, byGroup);
+        var (workerP, workerReason) = Workers(log, specs, features, z, raw, decision, byGroup, informative);
         var inTaskColumns = new string[inTask.Count];
         for (var i = 0; i < inTask.Count; i++)
         {

@@ -5,6 +5,9 @@ namespace CrowdFit.Fraud.Behaviour;
 
 public sealed partial class PeerOutlier
 {
+    /// <summary>Standard errors by which a worker's agreement must clear half the typical worker's to count as clearly informative (one-sided 1 %).</summary>
+    private const double InformativeZ = 2.33;
+
     /// <summary>Degrees of freedom of the t tail of the worker test.</summary>
     private const double WorkerDegrees = 10;
 
@@ -22,7 +25,8 @@ public sealed partial class PeerOutlier
         float[] z,
         double[] raw,
         sbyte[] decision,
-        PeerNorm[][] norms)
+        PeerNorm[][] norms,
+        bool[] informative)
     {
         var workers = log.Answers.WorkerCount;
         var d = specs.Length;
@@ -34,9 +38,7 @@ public sealed partial class PeerOutlier
             return (p, reason);
         }
 
-        // Agreement is skill, not behaviour: SpamState tests it against honest skill (see the class remarks).
-        var tested = specs.Select(s => s != BehaviourColumns.AgreementWindow).ToArray();
-        var testedCount = tested.Count(t => t);
+        var agreement = Array.IndexOf(specs, BehaviourColumns.AgreementWindow);
         var (mean, spread, rawMean, count, reference) = WorkerMeans(log, d, z, raw, decision);
         var fits = new RandomEffects[d];
         var pooled = new double[d];
@@ -80,7 +82,7 @@ public sealed partial class PeerOutlier
             {
                 var fit = fits[j];
                 standard[j] = double.NaN;
-                if (!tested[j] || fit.Kept == 0 || !double.IsFinite(fit.Mean))
+                if ((j == agreement && informative[w]) || fit.Kept == 0 || !double.IsFinite(fit.Mean))
                 {
                     continue;
                 }
@@ -107,7 +109,7 @@ public sealed partial class PeerOutlier
                 }
             }
 
-            p[w] = Math.Min(1, testedCount * best);
+            p[w] = Math.Min(1, (agreement >= 0 && informative[w] ? d - 1 : d) * best);
             if (p[w] < 1)
             {
                 var j = bestFeature;

@@ -26,11 +26,13 @@ namespace CrowdFit.Fraud.Behaviour;
 /// <b>Historical variant, per worker:</b> the mean of each feature's z over the worker's answers, against a
 /// robust random-effects fit of the worker means (<see cref="RandomEffects"/>; sampling error from the
 /// pooled within-worker spread, counting a windowed feature's window as one answer), read two-sided in
-/// Student's t with 10 degrees of freedom; the smallest, times the number of features (Bonferroni). Recent
-/// agreement is left out of the worker test: how well a worker agrees is a matter of skill, and honest skill
-/// is spread unevenly (a long tail of weaker workers that a robust fit trims away as outliers), so a
-/// worker-level agreement test flags honest but weaker workers; whether a worker's answers carry any
-/// information at all is <see cref="SpamState"/>'s test, against a fit of honest skill.
+/// Student's t with 10 degrees of freedom; the smallest, times the number of features tested (Bonferroni).
+/// Recent agreement is tested only for workers whose answers are not clearly informative: how well a worker
+/// agrees is mostly skill, and honest skill is spread unevenly (a long tail of weaker workers that a robust fit
+/// trims away as outliers), so agreeing less than careful peers is not evidence of fraud when the answers still
+/// carry clear information. A worker whose chance-corrected agreement exceeds half the typical worker's by
+/// 2.33 standard errors (<see cref="TypicalAgreement.ClearlyInformative"/>) is judged on its behaviour alone;
+/// chance-level answers, which spam gives, stay under the test.
 /// </para>
 /// <para>An answer's p-value is 2 · min(its own, its worker's), at most 1.</para>
 /// </remarks>

@@ -36,7 +36,13 @@ internal static class TypicalAgreement
     /// Replaces every <paramref name="q"/> (the leave-self-out probability of being right, per answer position) by
     /// its residual against a typical worker of the log; returns the typical chance-corrected agreement κ used.
     /// </summary>
-    public static double ToResiduals(WorkLog log, double[] q)
+    public static double ToResiduals(WorkLog log, double[] q) => ToResiduals(log, q, null);
+
+    /// <summary>
+    /// As <see cref="ToResiduals(WorkLog, double[])"/>, also writing each answer's information Σ p₋² − π·p₋ (how much
+    /// the other answers say about its task beyond the prior) into <paramref name="information"/> when given.
+    /// </summary>
+    public static double ToResiduals(WorkLog log, double[] q, double[]? information)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(q);
@@ -76,9 +82,55 @@ internal static class TypicalAgreement
         for (var a = 0; a < n; a++)
         {
             q[a] -= (kappa * informative[a]) + ((1 - kappa) * chance[a]);
+            if (information is not null)
+            {
+                information[a] = informative[a] - chance[a];
+            }
         }
 
         return kappa;
+    }
+
+    /// <summary>
+    /// Per worker, whether its answers are clearly informative: its chance-corrected agreement κ_w = κ + r̄ / ī
+    /// (r̄ the mean residual, ī the mean information of its answers) exceeds half the typical κ by more than
+    /// <paramref name="z"/> standard errors of r̄ / ī. Such a worker is weaker or stronger than its peers, but its
+    /// answers are not chance-level, which spam is.
+    /// </summary>
+    public static bool[] ClearlyInformative(WorkLog log, ReadOnlySpan<double> residual, ReadOnlySpan<double> information, double kappa, double z)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var answers = log.Answers;
+        var workers = answers.WorkerCount;
+        var count = new int[workers];
+        var sum = new double[workers];
+        var square = new double[workers];
+        var info = new double[workers];
+        for (var a = 0; a < answers.Count; a++)
+        {
+            var w = answers.Workers[a];
+            count[w]++;
+            sum[w] += residual[a];
+            square[w] += residual[a] * residual[a];
+            info[w] += information[a];
+        }
+
+        var result = new bool[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            if (count[w] < 2 || !(info[w] > 0))
+            {
+                continue;
+            }
+
+            var mean = sum[w] / count[w];
+            var variance = Math.Max(0, (square[w] - (count[w] * mean * mean)) / (count[w] - 1));
+            var error = Math.Sqrt(variance / count[w]);
+            var meanInfo = info[w] / count[w];
+            result[w] = mean + (0.5 * kappa * meanInfo) > z * error;
+        }
+
+        return result;
     }
 
     /// <summary>The median over sufficiently informed workers of their chance-corrected agreement.</summary>

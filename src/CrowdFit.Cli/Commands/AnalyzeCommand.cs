@@ -30,7 +30,7 @@ internal static class AnalyzeCommand
         var rules = new Option<FileInfo?>("--rules") { Description = "Rules file (JSON) with hard rules such as more than 5 answers in 60 s (max-rate) or under 1 s per answer (min-seconds); see samples/rules.json and the README." };
         var confirmed = new Option<FileInfo?>("--confirmed") { Description = "Analysts' decisions task,worker,decision (fraud|ok); trains the supervised model." };
         var fpr = new Option<double>("--fpr") { Description = "Target share of honest workers (and answers) flagged.", DefaultValueFactory = _ => FraudScoringOptions.Default.FalsePositiveRate };
-        var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.DefaultName };
+        var method = new Option<string>("--method") { Description = $"Truth method: {string.Join(", ", TruthMethods.Names)}.", DefaultValueFactory = _ => TruthMethods.AnalysisDefaultName };
         var rounds = new Option<int>("--rounds") { Description = "Rounds of infer truth, run the detectors, infer truth again without the flagged answers.", DefaultValueFactory = _ => FraudAnalysisOptions.Default.Rounds };
         var payFloor = new Option<double>("--pay-floor") { Description = "Hourly pay floor, in the reward column's currency: pay.csv and the summary show who and which task types earn under it (needs started_at, submitted_at and reward).", DefaultValueFactory = _ => PayOptions.Default.Floor };
         var report = new Option<FileInfo?>("--report") { Description = $"Also write one report of the analysis with charts; the extension picks the format: {string.Join(", ", ReportWriter.Extensions)} (HTML, Markdown, JSON)." };

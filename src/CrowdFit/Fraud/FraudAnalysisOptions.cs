@@ -9,8 +9,8 @@ public sealed record FraudAnalysisOptions
     public static FraudAnalysisOptions Default { get; } = new();
 
     /// <summary>Name of the truth-inference method (see <see cref="TruthMethods.Names"/>).</summary>
-    /// <value><see cref="TruthMethods.DefaultName"/>.</value>
-    public string TruthMethod { get; init; } = TruthMethods.DefaultName;
+    /// <value><see cref="TruthMethods.AnalysisDefaultName"/>.</value>
+    public string TruthMethod { get; init; } = TruthMethods.AnalysisDefaultName;
 
     /// <summary>How detectors are combined and where thresholds lie.</summary>
     /// <value><see cref="FraudScoringOptions.Default"/>.</value>
